@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Conformance.Harness.Accounts;
+using Conformance.Harness.Assertions;
+using Conformance.Harness.Identifiers;
+using Conformance.Harness.Probes;
+using Conformance.Harness.Running;
+using FluentAssertions.Common;
+using NUnit.Framework;
+
+namespace Conformance.Harness.Client;
+
+/// <summary>
+/// The client tests use. Endpoint calls are named after the endpoint and never judge the answer; goal helpers are
+/// named after the goal and fail (or report "not applicable") when the goal cannot be reached.
+/// </summary>
+public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
+{
+    private const string V3 = "/_matrix/client/v3";
+
+    /// <summary>Every exchange this client made.</summary>
+    public ExchangeLog Log { get; } = log;
+
+    /// <summary>GET /_matrix/client/versions.</summary>
+    public Task<MatrixResponse> GetVersionsAsync() => SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/versions"));
+
+    /// <summary>One POST /register with <paramref name="body"/> as given, <c>kind</c> in the query when set.</summary>
+    public Task<MatrixResponse> PostRegisterAsync(JsonObject body, string? kind = null) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/register", body) with { Query = KindQuery(kind) });
+
+    /// <summary>One POST /register with raw bytes as the body, for malformed-input checks.</summary>
+    public Task<MatrixResponse> PostRegisterRawAsync(byte[] content, string contentType = "application/json") =>
+        SendAsync(new MatrixRequest { Method = HttpMethod.Post, Path = V3 + "/register", Content = content, ContentType = contentType });
+
+    /// <summary>GET /account/whoami with <paramref name="accessToken"/>.</summary>
+    public Task<MatrixResponse> GetWhoAmIAsync(string? accessToken) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami", accessToken));
+
+    /// <summary>GET /devices/{deviceId}.</summary>
+    public Task<MatrixResponse> GetDeviceAsync(string? accessToken, string deviceId) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/devices/" + Uri.EscapeDataString(deviceId), accessToken));
+
+    /// <summary>POST /login with <paramref name="body"/> as given.</summary>
+    public Task<MatrixResponse> PostLoginAsync(JsonObject body) => SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", body));
+
+    /// <summary>POST /login with <c>m.login.password</c> and an <c>m.id.user</c> identifier.</summary>
+    public Task<MatrixResponse> LogInWithPasswordAsync(string user, string password) => PostLoginAsync(new JsonObject
+    {
+        ["type"] = "m.login.password",
+        ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = user },
+        ["password"] = password,
+    });
+
+    /// <summary>Attempts a registration, completing UIA; returns the account or the refusing response.</summary>
+    /// <exception cref="InconclusiveException">Registration is closed, or no offered UIA flow is one the harness can complete.</exception>
+    public async Task<RegistrationOutcome> TryRegisterAsync(RegistrationParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        var response = await context.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body));
+        if (response.StatusCode != 200)
+        {
+            return new RegistrationOutcome(null, response);
+        }
+
+        var userId = response.StringField("user_id");
+        if (userId is null)
+        {
+            Services.ThrowException(FailureMessage.Compose("a registration 200 to carry a string user_id", "it has none", response.Exchange));
+        }
+
+        return new RegistrationOutcome(
+            new RegisteredAccount(new UserId(userId!), parameters.Password, response.StringField("access_token"), response.StringField("device_id"), response),
+            null);
+    }
+
+    /// <summary>
+    /// Registers a fresh account with a generated username and password unless the parameters say otherwise. Fails
+    /// the test when the server refuses, or omits the access token or device a logged-in registration must return.
+    /// </summary>
+    /// <exception cref="InconclusiveException">Registration is closed or no offered flow can be completed.</exception>
+    public async Task<RegisteredAccount> RegisterAsync(RegistrationParameters? parameters = null)
+    {
+        parameters ??= new RegistrationParameters();
+        parameters = parameters with
+        {
+            Username = parameters.Username ?? context.Fake.Localpart(),
+            Password = parameters.Password ?? context.Fake.Password(),
+        };
+        var outcome = await TryRegisterAsync(parameters);
+        if (outcome.Refusal is { } refusal)
+        {
+            Services.ThrowException(FailureMessage.Compose(
+                "registration of a fresh, valid username to succeed", $"the server answered HTTP {refusal.StatusCode}", refusal.Exchange));
+        }
+
+        var account = outcome.Account!;
+        if (parameters.InhibitLogin != true && (account.AccessToken is null || account.DeviceId is null))
+        {
+            Services.ThrowException(FailureMessage.Compose(
+                "a registration without inhibit_login to return access_token and device_id (REG-RESPONSE-REQUIRED)",
+                "one or both are missing", account.Response.Exchange));
+        }
+
+        return account;
+    }
+
+    private Task<MatrixResponse> SendAsync(MatrixRequest request) => context.Transport.SendAsync(request, Log);
+
+    private static IReadOnlyList<KeyValuePair<string, string>> KindQuery(string? kind) =>
+        kind is null ? [] : [new("kind", kind)];
+}

@@ -1,0 +1,31 @@
+namespace Conformance.Harness.Requirements;
+
+/// <summary>One normative rule of the spec the suite checks.</summary>
+/// <param name="Id">Stable identifier, e.g. <c>REG-IN-USE</c>.</param>
+/// <param name="Level">How binding it is.</param>
+/// <param name="FromSchema">True when the rule comes from the API schema (a required field, a documented status) rather than a MUST sentence.</param>
+/// <param name="Area">The suite area, e.g. <c>Registration</c> (also an NUnit category).</param>
+/// <param name="Module">The spec module, e.g. <c>Registration</c> or <c>Guest access</c>.</param>
+/// <param name="Anchor">The section's anchor under <c>client-server-api/</c>, or a path such as <c>appendices/#user-identifiers</c>.</param>
+/// <param name="Since">The first spec version with the rule, or null when it is older than v1.1.</param>
+/// <param name="Rule">The rule in one sentence.</param>
+public sealed record Requirement(
+    string Id, RequirementLevel Level, bool FromSchema, string Area, string Module, string Anchor, string? Since, string Rule)
+{
+    private const string SpecRoot = "https://spec.matrix.org/v1.19/";
+
+    /// <summary>The link to the spec section that states the rule.</summary>
+    public Uri SpecLink => new(SpecRoot + (Anchor.Contains('/', StringComparison.Ordinal) ? Anchor : "client-server-api/#" + Anchor));
+
+    /// <summary>The level as the report shows it: MUST, SHOULD or MAY.</summary>
+    public string LevelName => Level switch
+    {
+        RequirementLevel.Must => "MUST",
+        RequirementLevel.Should => "SHOULD",
+        _ => "MAY",
+    };
+
+    /// <summary>"REG-IN-USE (MUST): rule" with the link, for failure messages.</summary>
+    public string Describe() =>
+        $"Requirement {Id} ({LevelName}{(FromSchema ? ", API schema" : string.Empty)}{(Since is null ? string.Empty : ", since " + Since)}): {Rule}\nSpec: {SpecLink}";
+}

@@ -1,0 +1,40 @@
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace Conformance.Harness.Requirements;
+
+/// <summary>The NUnit property names the requirement of a test is recorded under.</summary>
+public static class RequirementProperties
+{
+    /// <summary>The requirement id, e.g. <c>REG-IN-USE</c>.</summary>
+    public const string Id = "Requirement";
+
+    /// <summary>MUST, SHOULD or MAY.</summary>
+    public const string Level = "Level";
+
+    /// <summary>The suite area.</summary>
+    public const string Area = "Area";
+
+    /// <summary>The spec module.</summary>
+    public const string Module = "SpecModule";
+
+    /// <summary>The first spec version with the rule.</summary>
+    public const string SpecVersion = "SpecVersion";
+
+    /// <summary>The link to the spec section.</summary>
+    public const string SpecLink = "SpecLink";
+
+    /// <summary>The requirement of the test now running, found on it or on its parameterised parent; null outside a requirement test.</summary>
+    public static Requirement? OfCurrentTest()
+    {
+        for (ITest? test = TestExecutionContext.CurrentContext.CurrentTest; test is not null; test = test.Parent)
+        {
+            if (test.Properties.Get(Id) is string id)
+            {
+                return RequirementCatalogue.Get(id);
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using NUnit.Framework;
+
+namespace Conformance.Harness.Running;
+
+/// <summary>
+/// The suite's knobs. Each comes from an environment variable, else a runsettings TestRunParameter, else a default.
+/// The names are an interface: CI files depend on them.
+/// </summary>
+public sealed record SuiteSettings
+{
+    /// <summary>Environment variable naming the server under test.</summary>
+    public const string HomeserverUrlVariable = "CONFORMANCE_HOMESERVER_URL";
+
+    /// <summary>The server under test, or null for the embedded reference homeserver.</summary>
+    public Uri? HomeserverUrl { get; init; }
+
+    /// <summary>A registration token for servers that require one, or null.</summary>
+    public string? RegistrationToken { get; init; }
+
+    /// <summary>The seed for generated data; random unless given, and printed either way.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>How long one request may take.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Reads the settings from the environment and the runsettings parameters.</summary>
+    /// <exception cref="ArgumentException">A value is malformed; the message names it.</exception>
+    public static SuiteSettings Read()
+    {
+        var url = Value(HomeserverUrlVariable, "HomeserverUrl");
+        if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https")))
+        {
+            throw new ArgumentException($"The homeserver URL '{url}' is not an absolute http(s) URL");
+        }
+
+        return new SuiteSettings
+        {
+            HomeserverUrl = url is null ? null : new Uri(url),
+            RegistrationToken = Value("CONFORMANCE_REGISTRATION_TOKEN", "RegistrationToken"),
+            Seed = Number("CONFORMANCE_SEED", "Seed") ?? Random.Shared.Next(1, int.MaxValue),
+            RequestTimeout = TimeSpan.FromSeconds(Number("CONFORMANCE_REQUEST_TIMEOUT_S", "RequestTimeoutSeconds") ?? 30),
+        };
+    }
+
+    private static string? Value(string variable, string parameter)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            value = TestContext.Parameters.Get(parameter);
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private static int? Number(string variable, string parameter)
+    {
+        var value = Value(variable, parameter);
+        if (value is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"{variable} (or runsettings {parameter}) must be a positive whole number, not '{value}'");
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Conformance.Harness.Client;
+using NUnit.Framework;
+
+namespace Conformance.Harness.Uia;
+
+/// <summary>
+/// Drives a request through user-interactive authentication: sends it without <c>auth</c>, reads the flows the server
+/// offers, picks the first one whose every stage the harness can complete, and completes it stage by stage.
+/// It never assumes a flow the server did not offer.
+/// </summary>
+public sealed class UiaDriver(IReadOnlyList<IUiaStage> stages)
+{
+    /// <summary>The stage types this driver can complete.</summary>
+    public IEnumerable<string> StageTypes => stages.Select(s => s.Type);
+
+    /// <summary>
+    /// Sends <paramref name="body"/> and completes UIA. Returns the first answer that is not a UIA challenge, or the
+    /// challenge that refused a stage.
+    /// </summary>
+    /// <exception cref="InconclusiveException">No offered flow is one the harness can complete.</exception>
+    public async Task<MatrixResponse> RunAsync(JsonObject body, Func<JsonObject, Task<MatrixResponse>> send)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(send);
+        var response = await send(body);
+        var challenge = UiaChallenge.From(response);
+        if (challenge is null)
+        {
+            return response;
+        }
+
+        var flow = challenge.Flows.FirstOrDefault(f => f.Count > 0 && f.All(CanComplete))
+            ?? throw new InconclusiveException(
+                $"The server offers the UIA flows {challenge.DescribeFlows()}; the harness can complete only flows made of "
+                + $"{string.Join(", ", StageTypes)}"
+                + " (set CONFORMANCE_REGISTRATION_TOKEN to complete m.login.registration_token).\n"
+                + response.Exchange.Describe());
+
+        foreach (var type in flow.Where(t => !challenge.Completed.Contains(t)))
+        {
+            var next = body.DeepClone().AsObject();
+            next["auth"] = stages.First(s => s.Type == type).Auth(challenge.Session);
+            response = await send(next);
+            var after = UiaChallenge.From(response);
+            if (after is null || !after.Completed.Contains(type))
+            {
+                return response;
+            }
+
+            challenge = after;
+        }
+
+        return response;
+    }
+
+    private bool CanComplete(string type) => stages.Any(s => s.Type == type);
+}

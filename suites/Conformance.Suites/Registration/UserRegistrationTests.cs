@@ -1,0 +1,97 @@
+namespace Conformance.Suites.Registration;
+
+/// <summary>POST /register with kind=user: what a successful registration returns, and what it refuses.</summary>
+public sealed class UserRegistrationTests : ConformanceTest
+{
+    [Test, Requirement("REG-DEVICE-GEN")]
+    public async Task Registration_without_device_id_returns_a_server_generated_device_id()
+    {
+        var account = await Client.RegisterAsync();
+
+        account.Response.Should().HaveNonEmptyStringField("device_id");
+    }
+
+    [Test, Requirement("REG-DEVICE-ECHO")]
+    public async Task Registration_with_device_id_returns_that_device_id()
+    {
+        var deviceId = Fake.DeviceId();
+
+        var account = await Client.RegisterAsync(new() { DeviceId = deviceId });
+
+        account.Response.Should().HaveStringField("device_id", deviceId);
+    }
+
+    [Test, Requirement("REG-TOKEN-DEVICE")]
+    public async Task Returned_access_token_belongs_to_the_returned_user_and_device()
+    {
+        var account = await Client.RegisterAsync();
+
+        var whoami = await Client.GetWhoAmIAsync(account.AccessToken);
+
+        whoami.Should().HaveStatus(200)
+            .And.HaveStringField("user_id", account.UserId.Value)
+            .And.HaveStringField("device_id", account.DeviceId!);
+    }
+
+    [Test, Requirement("REG-DISPLAYNAME")]
+    public async Task Initial_device_display_name_becomes_the_display_name_of_the_new_device()
+    {
+        var displayName = Fake.DeviceDisplayName();
+        var account = await Client.RegisterAsync(new() { InitialDeviceDisplayName = displayName });
+
+        var device = await Client.GetDeviceAsync(account.AccessToken, account.DeviceId!);
+
+        device.Should().HaveStatus(200).And.HaveStringField("display_name", displayName);
+    }
+
+    [Test, Requirement("REG-IN-USE")]
+    public async Task Registering_a_taken_username_is_refused_with_M_USER_IN_USE()
+    {
+        var username = Fake.Localpart();
+        await Client.RegisterAsync(new() { Username = username });
+
+        var second = await Client.TryRegisterAsync(new() { Username = username, Password = Fake.Password() });
+
+        second.Should().BeRefusedWith(400, ErrCode.UserInUse);
+    }
+
+    [Test, Requirement("REG-INHIBIT")]
+    public async Task Registration_with_inhibit_login_returns_user_id_but_no_tokens_or_device()
+    {
+        var account = await Client.RegisterAsync(new() { InhibitLogin = true, RefreshToken = true });
+
+        account.Response.Should().HaveNonEmptyStringField("user_id")
+            .And.NotHaveField("access_token")
+            .And.NotHaveField("device_id")
+            .And.NotHaveField("refresh_token")
+            .And.NotHaveField("expires_in_ms");
+    }
+
+    [Test, Requirement("REG-INHIBIT")]
+    public async Task Account_registered_with_inhibit_login_exists_and_can_log_in_with_its_password()
+    {
+        var account = await Client.RegisterAsync(new() { InhibitLogin = true });
+
+        var login = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password!);
+
+        login.Should().HaveStatus(200).And.HaveStringField("user_id", account.UserId.Value);
+    }
+
+    [TestCaseSource(typeof(MalformedBodies), nameof(MalformedBodies.NotJson))]
+    [Requirement("REG-NOT-JSON")]
+    public async Task Body_that_is_not_valid_JSON_is_refused_with_M_NOT_JSON(byte[] body)
+    {
+        var response = await Client.PostRegisterRawAsync(body);
+
+        response.Should().BeMatrixError(400, ErrCode.NotJson);
+    }
+
+    [TestCaseSource(typeof(MalformedBodies), nameof(MalformedBodies.NotAnObject))]
+    [Requirement("REG-NOT-JSON")]
+    public async Task Valid_JSON_that_is_not_an_object_is_refused_with_M_BAD_JSON(byte[] body)
+    {
+        var response = await Client.PostRegisterRawAsync(body);
+
+        response.Should().BeMatrixError(400, ErrCode.BadJson);
+    }
+}
