@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Conformance.Harness.RateLimits;
+
+namespace Conformance.Harness.Tests.RateLimits;
+
+public sealed class RateLimitGateTests
+{
+    [Test]
+    public async Task A_closed_family_holds_every_request_of_that_family()
+    {
+        var gate = new RateLimitGate();
+        gate.Close("register", TimeSpan.FromMilliseconds(300));
+        var clock = Stopwatch.StartNew();
+
+        await Task.WhenAll(gate.WaitOpenAsync("register", default), gate.WaitOpenAsync("register", default));
+
+        clock.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(280));
+    }
+
+    [Test]
+    public void Other_families_are_not_held()
+    {
+        var gate = new RateLimitGate();
+        gate.Close("register", TimeSpan.FromMinutes(5));
+
+        gate.WaitOpenAsync("login", default).IsCompleted.Should().BeTrue();
+    }
+
+    [Test]
+    public void A_shorter_pause_does_not_shorten_a_longer_one()
+    {
+        var gate = new RateLimitGate();
+        gate.Close("register", TimeSpan.FromMinutes(5));
+        gate.Close("register", TimeSpan.FromMilliseconds(1));
+
+        gate.WaitOpenAsync("register", default).IsCompleted.Should().BeFalse();
+    }
+
+    [TestCase("/_matrix/client/v3/register", "register")]
+    [TestCase("/_matrix/client/v3/register/available", "register")]
+    [TestCase("/_matrix/client/v1/register/m.login.registration_token/validity", "register")]
+    [TestCase("/_matrix/client/v3/login", "login")]
+    [TestCase("/_matrix/client/v1/login/get_token", "login")]
+    [TestCase("/_matrix/client/v3/refresh", "refresh")]
+    [TestCase("/_matrix/client/v3/account/whoami", "other")]
+    public void Endpoints_are_grouped_into_families(string path, string family) =>
+        EndpointFamily.Of(path).Should().Be(family);
+}
