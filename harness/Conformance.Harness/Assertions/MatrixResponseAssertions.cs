@@ -18,7 +18,7 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     {
         if (Subject.StatusCode != status)
         {
-            Fail($"HTTP {status}", $"got HTTP {Subject.StatusCode}");
+            Fail($"HTTP {status}", $"got {Subject.Summary}");
         }
 
         return new(this);
@@ -29,7 +29,7 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     {
         if (!Subject.IsSuccess || Subject.Body is null)
         {
-            Fail("a 2xx response with a JSON object body", $"got HTTP {Subject.StatusCode}{ErrcodeSuffix()}");
+            Fail("a 2xx response with a JSON object body", $"got {Subject.Summary}");
         }
 
         return new(this);
@@ -40,7 +40,7 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     {
         if (Subject.StatusCode != status || Subject.ErrCode != errcode)
         {
-            Fail($"HTTP {status} with errcode {errcode}", $"got HTTP {Subject.StatusCode}{ErrcodeSuffix()}");
+            Fail($"HTTP {status} with errcode {errcode}", $"got {Subject.Summary}");
         }
 
         return new(this);
@@ -105,8 +105,6 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
 
         return new(this);
     }
-
-    private string ErrcodeSuffix() => Subject.ErrCode is { } errcode ? $" with errcode {errcode}" : " with no errcode";
 
     private string Describe(string name) =>
         !Subject.HasField(name) ? "absent" : Subject.Body![name]?.ToJsonString() ?? "null";

@@ -26,7 +26,7 @@ public sealed class RegistrationOutcomeAssertions(RegistrationOutcome subject)
         {
             Services.ThrowException(FailureMessage.Compose(
                 $"either a valid user ID or HTTP 400 with errcode {errcode}",
-                $"the server answered HTTP {refusal.StatusCode} with errcode {refusal.ErrCode ?? "(none)"}",
+                $"the server answered {refusal.Summary}",
                 refusal.Exchange));
         }
 
@@ -39,7 +39,7 @@ public sealed class RegistrationOutcomeAssertions(RegistrationOutcome subject)
         if (Subject.Refusal is { } refusal)
         {
             Services.ThrowException(FailureMessage.Compose(
-                "the registration to succeed", $"the server answered HTTP {refusal.StatusCode}", refusal.Exchange));
+                "the registration to succeed", $"the server answered {refusal.Summary}", refusal.Exchange));
         }
 
         Subject.Account!.Should().HaveValidUserId();

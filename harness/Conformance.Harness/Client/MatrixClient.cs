@@ -90,7 +90,7 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
         if (outcome.Refusal is { } refusal)
         {
             Services.ThrowException(FailureMessage.Compose(
-                "registration of a fresh, valid username to succeed", $"the server answered HTTP {refusal.StatusCode}", refusal.Exchange));
+                "registration of a fresh, valid username to succeed", $"the server answered {refusal.Summary}", refusal.Exchange));
         }
 
         var account = outcome.Account!;

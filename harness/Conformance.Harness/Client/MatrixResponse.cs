@@ -46,6 +46,9 @@ public sealed class MatrixResponse
             ? parsed.MediaType?.ToLowerInvariant()
             : null;
 
+    /// <summary>"HTTP 400 with errcode M_X" (or "with no errcode"), for messages.</summary>
+    public string Summary => $"HTTP {StatusCode} " + (ErrCode is { } errcode ? $"with errcode {errcode}" : "with no errcode");
+
     /// <summary>Whether the status is 2xx.</summary>
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Xml.Linq;
+
+namespace Conformance.VerdictTruth.Support;
+
+/// <summary>Runs the built suite with <c>dotnet test</c> in its own process and reads the verdicts from its TRX file.</summary>
+public static class SuiteProcess
+{
+    private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
+
+    /// <summary>
+    /// Runs the suite, with <paramref name="homeserverUrl"/> as CONFORMANCE_HOMESERVER_URL (null: the embedded server),
+    /// and returns each test's outcome by full name.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(Uri? homeserverUrl, TimeSpan limit)
+    {
+        var results = Directory.CreateTempSubdirectory("conformance-suite-run-");
+        try
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var arg in new[] { "test", RepositoryLayout.SuiteAssembly, "--logger", "trx;LogFileName=verdicts.trx", "--results-directory", results.FullName })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment.Remove("CONFORMANCE_HOMESERVER_URL");
+            if (homeserverUrl is not null)
+            {
+                start.Environment["CONFORMANCE_HOMESERVER_URL"] = homeserverUrl.ToString();
+            }
+
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet test did not start");
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(limit);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The suite run took longer than {limit}: {await output}");
+            }
+
+            var trx = Path.Combine(results.FullName, "verdicts.trx");
+            if (!File.Exists(trx))
+            {
+                throw new InvalidOperationException($"The suite run wrote no TRX file:\n{await output}\n{await errors}");
+            }
+
+            return Read(XDocument.Load(trx));
+        }
+        finally
+        {
+            results.Delete(recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string> Read(XDocument trx)
+    {
+        var names = trx.Descendants(Trx + "UnitTest").ToDictionary(
+            t => (string)t.Attribute("id")!,
+            t => $"{(string)t.Element(Trx + "TestMethod")!.Attribute("className")!}.{(string)t.Attribute("name")!}");
+        return trx.Descendants(Trx + "UnitTestResult").ToDictionary(
+            r => names[(string)r.Attribute("testId")!],
+            r => (string)r.Attribute("outcome")!);
+    }
+}
