@@ -23,6 +23,9 @@ public sealed record RegistrationParameters
     /// <summary>Whether the client supports refresh tokens.</summary>
     public bool? RefreshToken { get; init; }
 
+    /// <summary>A guest's access token, to upgrade that guest to a full account.</summary>
+    public string? GuestAccessToken { get; init; }
+
     /// <summary>The JSON body these parameters make.</summary>
     public JsonObject ToJson()
     {
@@ -31,6 +34,7 @@ public sealed record RegistrationParameters
         Add(body, "password", Password);
         Add(body, "device_id", DeviceId);
         Add(body, "initial_device_display_name", InitialDeviceDisplayName);
+        Add(body, "guest_access_token", GuestAccessToken);
         if (InhibitLogin is { } inhibit)
         {
             body["inhibit_login"] = inhibit;

@@ -58,6 +58,17 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
         return new(this);
     }
 
+    /// <summary>The top-level string field is not <paramref name="unexpected"/> (absent counts as not equal).</summary>
+    public AndConstraint<MatrixResponseAssertions> NotHaveStringFieldEqualTo(string name, string unexpected)
+    {
+        if (Subject.StringField(name) == unexpected)
+        {
+            Fail($"\"{name}\" not to be \"{unexpected}\"", "it is");
+        }
+
+        return new(this);
+    }
+
     /// <summary>A top-level, non-empty string field.</summary>
     public AndConstraint<MatrixResponseAssertions> HaveNonEmptyStringField(string name)
     {
@@ -75,6 +86,108 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
         if (Subject.HasField(name))
         {
             Fail($"no \"{name}\" field", $"\"{name}\" is {Describe(name)}");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>The top-level field is present, whatever its value.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveField(string name)
+    {
+        if (!Subject.HasField(name))
+        {
+            Fail($"a \"{name}\" field", "it is absent");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>A top-level boolean field with exactly this value.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveBoolField(string name, bool expected)
+    {
+        var kind = Subject.Body?[name]?.GetValueKind();
+        if (kind != (expected ? JsonValueKind.True : JsonValueKind.False))
+        {
+            Fail($"\"{name}\" to be {(expected ? "true" : "false")}", $"\"{name}\" is {Describe(name)}");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>The top-level field is absent or false.</summary>
+    public AndConstraint<MatrixResponseAssertions> NotHaveTrueField(string name)
+    {
+        if (Subject.Body?[name]?.GetValueKind() is { } kind && kind != JsonValueKind.False)
+        {
+            Fail($"\"{name}\" to be absent or false", $"\"{name}\" is {Describe(name)}");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>A standard error body: a JSON object with a string <c>errcode</c> and a string <c>error</c>.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveStandardErrorBody()
+    {
+        if (Subject.Body is null || Subject.ErrCode is null || Subject.StringField("error") is null)
+        {
+            Fail("an error body that is a JSON object with string \"errcode\" and \"error\"",
+                Subject.Body is null ? "the body is not a JSON object" : $"errcode is {Describe("errcode")} and error is {Describe("error")}");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>The media type of <c>Content-Type</c> is <c>application/json</c> (parameters such as charset allowed).</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveJsonContentType()
+    {
+        if (Subject.MediaType != "application/json")
+        {
+            Fail("Content-Type application/json",
+                Subject.Headers.TryGetValue("Content-Type", out var type) ? $"it is \"{type}\"" : "there is no Content-Type");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>The header lists every one of <paramref name="required"/> (comma-separated, any case), or is <c>*</c> when that is required.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveHeaderListing(string header, params string[] required)
+    {
+        var listed = Subject.Headers.TryGetValue(header, out var value)
+            ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : [];
+        var missing = required.Where(r => !listed.Contains(r, StringComparer.OrdinalIgnoreCase) && !listed.Contains("*")).ToList();
+        if (missing.Count > 0)
+        {
+            Fail($"{header} to list {string.Join(", ", required)}", value is null ? "the header is absent" : $"it is \"{value}\"");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>A non-empty <c>flows</c> array whose every entry has a string <c>type</c> (GET /login).</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveLoginFlowsWithTypes()
+    {
+        if (Subject.Body?["flows"] is not System.Text.Json.Nodes.JsonArray flows || flows.Count == 0
+            || flows.Any(f => f?["type"]?.GetValueKind() != JsonValueKind.String))
+        {
+            Fail("a non-empty \"flows\" array whose every flow has a string \"type\"", $"\"flows\" is {Describe("flows")}");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>The value at the nested path (objects only) is JSON <c>true</c>.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveTrueAt(params string[] path)
+    {
+        System.Text.Json.Nodes.JsonNode? node = Subject.Body;
+        foreach (var key in path)
+        {
+            node = node is System.Text.Json.Nodes.JsonObject obj ? obj[key] : null;
+        }
+
+        if (node?.GetValueKind() != JsonValueKind.True)
+        {
+            Fail($"{string.Join(".", path)} to be true", $"it is {node?.ToJsonString() ?? "absent"}");
         }
 
         return new(this);

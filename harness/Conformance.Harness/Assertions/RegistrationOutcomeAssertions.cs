@@ -46,6 +46,38 @@ public sealed class RegistrationOutcomeAssertions(RegistrationOutcome subject)
         return new(this);
     }
 
+    /// <summary>The server registered exactly <paramref name="userId"/>.</summary>
+    public AndConstraint<RegistrationOutcomeAssertions> HaveRegistered(string userId)
+    {
+        if (Subject.Refusal is { } refusal)
+        {
+            Services.ThrowException(FailureMessage.Compose($"the registration of {userId} to succeed", $"the server answered {refusal.Summary}", refusal.Exchange));
+        }
+
+        if (Subject.Account!.UserId.Value != userId)
+        {
+            Services.ThrowException(FailureMessage.Compose($"the user ID {userId}", $"the server registered {Subject.Account.UserId}", Subject.Account.Response.Exchange));
+        }
+
+        return new(this);
+    }
+
+    /// <summary>The server refused with a 4xx: neither an account nor a server error.</summary>
+    public AndConstraint<RegistrationOutcomeAssertions> BeRefusedWithClientError()
+    {
+        if (Subject.Account is { } account)
+        {
+            Services.ThrowException(FailureMessage.Compose("a refusal (4xx)", $"the server registered {account.UserId}", account.Response.Exchange));
+        }
+
+        if (Subject.Refusal!.StatusCode is < 400 or > 499)
+        {
+            Services.ThrowException(FailureMessage.Compose("a refusal (4xx)", $"the server answered {Subject.Refusal.Summary}", Subject.Refusal.Exchange));
+        }
+
+        return new(this);
+    }
+
     /// <summary>The server refused with exactly this status and errcode.</summary>
     public AndConstraint<RegistrationOutcomeAssertions> BeRefusedWith(int status, string errcode)
     {

@@ -3,6 +3,7 @@ using Conformance.Harness.Accounts;
 using Conformance.Harness.Assertions;
 using Conformance.Harness.Identifiers;
 using Conformance.Harness.Probes;
+using Conformance.Harness.Uia;
 using Conformance.Harness.Running;
 using FluentAssertions.Common;
 using NUnit.Framework;
@@ -39,6 +40,48 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     public Task<MatrixResponse> GetDeviceAsync(string? accessToken, string deviceId) =>
         SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/devices/" + Uri.EscapeDataString(deviceId), accessToken));
 
+    /// <summary>GET /devices.</summary>
+    public Task<MatrixResponse> GetDevicesAsync(string? accessToken) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/devices", accessToken));
+
+    /// <summary>GET /register/available?username=.</summary>
+    public Task<MatrixResponse> GetRegisterAvailableAsync(string username) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/register/available") with { Query = [new("username", username)] });
+
+    /// <summary>GET /_matrix/client/v1/register/m.login.registration_token/validity?token=.</summary>
+    public Task<MatrixResponse> GetRegistrationTokenValidityAsync(string token) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/v1/register/m.login.registration_token/validity") with { Query = [new("token", token)] });
+
+    /// <summary>POST /logout.</summary>
+    public Task<MatrixResponse> PostLogoutAsync(string? accessToken) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/logout", new JsonObject(), accessToken));
+
+    /// <summary>POST /logout/all.</summary>
+    public Task<MatrixResponse> PostLogoutAllAsync(string? accessToken) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/logout/all", new JsonObject(), accessToken));
+
+    /// <summary>POST /refresh with <paramref name="refreshToken"/> (no access token).</summary>
+    public Task<MatrixResponse> PostRefreshAsync(string refreshToken) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/refresh", new JsonObject { ["refresh_token"] = refreshToken }));
+
+    /// <summary>GET /login.</summary>
+    public Task<MatrixResponse> GetLoginFlowsAsync() => SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/login"));
+
+    /// <summary>GET /capabilities.</summary>
+    public Task<MatrixResponse> GetCapabilitiesAsync(string? accessToken) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/capabilities", accessToken));
+
+    /// <summary>POST /_matrix/client/v1/login/get_token with <paramref name="body"/> as given.</summary>
+    public Task<MatrixResponse> PostGetLoginTokenAsync(string? accessToken, JsonObject body) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Post, "/_matrix/client/v1/login/get_token", body, accessToken));
+
+    /// <summary>Any request, for checks of the API standards (unknown endpoints, OPTIONS, methods).</summary>
+    public Task<MatrixResponse> SendRawAsync(HttpMethod method, string path, string? accessToken = null) =>
+        SendAsync(MatrixRequest.Bodiless(method, path, accessToken) with { RetryRateLimits = method != HttpMethod.Options });
+
+    /// <summary>One request exactly as built by the test, 429s included when it opts out of waiting.</summary>
+    public Task<MatrixResponse> SendAsync(MatrixRequest request) => context.Transport.SendAsync(request, Log);
+
     /// <summary>POST /login with <paramref name="body"/> as given.</summary>
     public Task<MatrixResponse> PostLoginAsync(JsonObject body) => SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", body));
 
@@ -49,6 +92,21 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
         ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = user },
         ["password"] = password,
     });
+
+    /// <summary>POST /login with <c>m.login.token</c>.</summary>
+    public Task<MatrixResponse> LogInWithLoginTokenAsync(string token) =>
+        PostLoginAsync(new JsonObject { ["type"] = "m.login.token", ["token"] = token });
+
+    /// <summary>Runs get_token through its password UIA as <paramref name="account"/>; returns the final answer.</summary>
+    public Task<MatrixResponse> GetLoginTokenAsync(RegisteredAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var driver = new UiaDriver([new PasswordStage(account.UserId.Value, account.Password ?? string.Empty)]);
+        return driver.RunAsync(new JsonObject(), body => PostGetLoginTokenAsync(account.AccessToken, body));
+    }
+
+    /// <summary>POST /register?kind=guest with <paramref name="body"/> as given.</summary>
+    public Task<MatrixResponse> RegisterGuestAsync(JsonObject? body = null) => PostRegisterAsync(body ?? new JsonObject(), "guest");
 
     /// <summary>Attempts a registration, completing UIA; returns the account or the refusing response.</summary>
     /// <exception cref="InconclusiveException">Registration is closed, or no offered UIA flow is one the harness can complete.</exception>
@@ -103,8 +161,6 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
 
         return account;
     }
-
-    private Task<MatrixResponse> SendAsync(MatrixRequest request) => context.Transport.SendAsync(request, Log);
 
     private static IReadOnlyList<KeyValuePair<string, string>> KindQuery(string? kind) =>
         kind is null ? [] : [new("kind", kind)];

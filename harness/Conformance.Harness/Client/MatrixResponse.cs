@@ -56,6 +56,12 @@ public sealed class MatrixResponse
     public string? StringField(string name) =>
         Body?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
+    /// <summary>A top-level whole-number field, or null when absent or not an integer.</summary>
+    public long? IntegerField(string name) =>
+        Body?[name] is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<long>(out var number)
+            ? number
+            : null;
+
     /// <summary>Whether the top-level field is present at all (any type, including null).</summary>
     public bool HasField(string name) => Body?.ContainsKey(name) ?? false;
 

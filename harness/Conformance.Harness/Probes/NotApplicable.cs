@@ -8,9 +8,28 @@ public static class NotApplicable
 {
     /// <summary>Inconclusive when the run's probe found registration closed.</summary>
     /// <exception cref="InconclusiveException">Registration is closed.</exception>
-    public static async Task UnlessRegistrationIsOpenAsync()
+    public static Task UnlessRegistrationIsOpenAsync() => Unless(ConformanceRun.Current.Probes.RegistrationClosedReasonAsync());
+
+    /// <summary>Inconclusive when the server does not let guests register.</summary>
+    /// <exception cref="InconclusiveException">Guests cannot register.</exception>
+    public static Task UnlessGuestsCanRegisterAsync() => Unless(ConformanceRun.Current.Probes.GuestsClosedReasonAsync());
+
+    /// <summary>Inconclusive when the server does not offer refresh tokens.</summary>
+    /// <exception cref="InconclusiveException">No refresh tokens.</exception>
+    public static Task UnlessRefreshTokensAreOfferedAsync() => Unless(ConformanceRun.Current.Probes.RefreshTokensMissingReasonAsync());
+
+    /// <summary>Inconclusive when the server does not offer get_token.</summary>
+    /// <exception cref="InconclusiveException">No login tokens.</exception>
+    public static Task UnlessLoginTokensAreOfferedAsync() => Unless(ConformanceRun.Current.Probes.LoginTokensMissingReasonAsync());
+
+    /// <summary>The registration token the run may use; Inconclusive when none is configured.</summary>
+    /// <exception cref="InconclusiveException">No token configured.</exception>
+    public static string RegistrationToken() => ConformanceRun.Current.RegistrationToken
+        ?? throw new InconclusiveException("No registration token is configured: set CONFORMANCE_REGISTRATION_TOKEN to one the server accepts.");
+
+    private static async Task Unless(Task<string?> probe)
     {
-        if (await ConformanceRun.Current.Probes.RegistrationClosedReasonAsync() is { } reason)
+        if (await probe is { } reason)
         {
             throw new InconclusiveException(reason);
         }

@@ -1,30 +1,107 @@
+using System.Text.Json.Nodes;
 using Conformance.Harness.Accounts;
 using Conformance.Harness.Client;
-using Conformance.Harness.Fakes;
+using Conformance.Harness.Running;
 
 namespace Conformance.Harness.Probes;
 
 /// <summary>
 /// What the server offers, found by asking it once per run and shared by every test, so "not applicable" is a
-/// finding about this server, never a guess.
+/// finding about this server, never a guess. Each probe answers null when the feature is there, or the reason
+/// (with the exchange that showed it) when it is not.
 /// </summary>
-public sealed class ServerProbes(MatrixTransport transport, Fake fake)
+public sealed class ServerProbes
 {
-    private readonly Lazy<Task<string?>> _registrationClosed = new(() => ProbeRegistrationAsync(transport, fake));
+    private readonly Lazy<Task<string?>> _registrationClosed;
+    private readonly Lazy<Task<string?>> _guestsClosed;
+    private readonly Lazy<Task<string?>> _noRefreshTokens;
+    private readonly Lazy<Task<string?>> _noLoginTokens;
 
-    /// <summary>Why registration is closed on this server, or null when it is open.</summary>
+    /// <summary>Creates the probes for a run; nothing is sent until a probe is first asked.</summary>
+    public ServerProbes(ConformanceContext context)
+    {
+        MatrixClient Client() => new(context, new ExchangeLog());
+        _registrationClosed = new(() => ProbeRegistrationAsync(Client(), context));
+        _guestsClosed = new(() => ProbeGuestsAsync(Client()));
+        _noRefreshTokens = new(() => ProbeRefreshTokensAsync(Client(), context));
+        _noLoginTokens = new(() => ProbeLoginTokensAsync(Client()));
+    }
+
+    /// <summary>Why registration is closed, or null when it is open.</summary>
     /// <remarks>
     /// A fresh, valid username sent without <c>auth</c> is answered 401 (UIA) by an open server and 403 by a closed
     /// one (https://spec.matrix.org/v1.19/client-server-api/#post_matrixclientv3register).
     /// </remarks>
     public Task<string?> RegistrationClosedReasonAsync() => _registrationClosed.Value;
 
-    private static async Task<string?> ProbeRegistrationAsync(MatrixTransport transport, Fake fake)
+    /// <summary>Why guests cannot register, or null when a plain guest registration succeeds.</summary>
+    public Task<string?> GuestsClosedReasonAsync() => _guestsClosed.Value;
+
+    /// <summary>Why refresh tokens are not offered, or null when registration or login returns one on request.</summary>
+    public Task<string?> RefreshTokensMissingReasonAsync() => _noRefreshTokens.Value;
+
+    /// <summary>Why get_token is not offered, or null when GET /login advertises <c>m.login.token</c> with <c>get_login_token</c>.</summary>
+    public Task<string?> LoginTokensMissingReasonAsync() => _noLoginTokens.Value;
+
+    private static async Task<string?> ProbeRegistrationAsync(MatrixClient client, ConformanceContext context)
     {
-        var body = new RegistrationParameters { Username = fake.Localpart(), Password = fake.Password() }.ToJson();
-        var response = await transport.SendAsync(MatrixRequest.Json(HttpMethod.Post, "/_matrix/client/v3/register", body), new ExchangeLog());
+        var body = new RegistrationParameters { Username = context.Fake.Localpart(), Password = context.Fake.Password() }.ToJson();
+        var response = await client.PostRegisterAsync(body);
         return response.StatusCode == 403
             ? "Registration is disabled on this server: a fresh, valid username without auth was answered 403.\n" + response.Exchange.Describe()
             : null;
+    }
+
+    private static async Task<string?> ProbeGuestsAsync(MatrixClient client)
+    {
+        var response = await client.RegisterGuestAsync();
+        return response.StatusCode == 200
+            ? null
+            : $"Guest registration is not offered: POST /register?kind=guest was answered {response.Summary}.\n" + response.Exchange.Describe();
+    }
+
+    private static async Task<string?> ProbeRefreshTokensAsync(MatrixClient client, ConformanceContext context)
+    {
+        if (await context.Probes.RegistrationClosedReasonAsync() is { } closed)
+        {
+            return closed;
+        }
+
+        var password = context.Fake.Password();
+        var outcome = await client.TryRegisterAsync(new RegistrationParameters
+        {
+            Username = context.Fake.Localpart(), Password = password, RefreshToken = true,
+        });
+        if (outcome.Account is not { } account)
+        {
+            return "A registration to probe refresh-token support did not succeed.\n" + outcome.Refusal!.Exchange.Describe();
+        }
+
+        if (account.Response.HasField("refresh_token"))
+        {
+            return null;
+        }
+
+        var login = await client.PostLoginAsync(new JsonObject
+        {
+            ["type"] = "m.login.password",
+            ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = account.UserId.Value },
+            ["password"] = password,
+            ["refresh_token"] = true,
+        });
+        return login.HasField("refresh_token")
+            ? null
+            : "Refresh tokens are not offered: neither registration nor login with refresh_token true returned one.\n" + login.Exchange.Describe();
+    }
+
+    private static async Task<string?> ProbeLoginTokensAsync(MatrixClient client)
+    {
+        var response = await client.GetLoginFlowsAsync();
+        var offered = response.Body?["flows"] is JsonArray flows && flows.Any(f =>
+            f?["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && f["type"]!.GetValue<string>() == "m.login.token"
+            && f["get_login_token"]?.GetValueKind() == System.Text.Json.JsonValueKind.True);
+        return offered
+            ? null
+            : "get_token is not offered: GET /login advertises no m.login.token flow with get_login_token true.\n" + response.Exchange.Describe();
     }
 }

@@ -6,24 +6,42 @@ using Conformance.Harness.Uia;
 
 namespace Conformance.Harness.Running;
 
-/// <summary>What every test of a run shares: the target, the transport, the data generator and the UIA stages.</summary>
-public sealed class ConformanceContext(
-    HomeserverTarget target, MatrixTransport transport, Fake fake, UiaDriver registrationUia, ServerProbes probes) : IAsyncDisposable
+/// <summary>What every test of a run shares: the target, the transport, the data generator, UIA stages and probes.</summary>
+public sealed class ConformanceContext : IAsyncDisposable
 {
+    /// <summary>Creates the context of a run.</summary>
+    public ConformanceContext(
+        HomeserverTarget target, MatrixTransport transport, Fake fake, UiaDriver registrationUia, IReadOnlyList<string> advertisedVersions, string? registrationToken)
+    {
+        Target = target;
+        Transport = transport;
+        Fake = fake;
+        RegistrationUia = registrationUia;
+        AdvertisedVersions = advertisedVersions;
+        RegistrationToken = registrationToken;
+        Probes = new ServerProbes(this);
+    }
+
     /// <summary>The server under test.</summary>
-    public HomeserverTarget Target { get; } = target;
+    public HomeserverTarget Target { get; }
 
     /// <summary>The shared HTTP transport (one connection pool, one rate-limit gate).</summary>
-    public MatrixTransport Transport { get; } = transport;
+    public MatrixTransport Transport { get; }
 
     /// <summary>The run's seeded data generator.</summary>
-    public Fake Fake { get; } = fake;
+    public Fake Fake { get; }
 
     /// <summary>Completes registration UIA with the stages this run can satisfy.</summary>
-    public UiaDriver RegistrationUia { get; } = registrationUia;
+    public UiaDriver RegistrationUia { get; }
+
+    /// <summary>The spec versions the server lists in GET /_matrix/client/versions.</summary>
+    public IReadOnlyList<string> AdvertisedVersions { get; }
+
+    /// <summary>A registration token the run may use, or null.</summary>
+    public string? RegistrationToken { get; }
 
     /// <summary>What the server offers, probed once per run.</summary>
-    public ServerProbes Probes { get; } = probes;
+    public ServerProbes Probes { get; }
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Conformance.Harness.Client;
 using Conformance.Harness.Fakes;
-using Conformance.Harness.Probes;
 using Conformance.Harness.RateLimits;
 using Conformance.Harness.Targets;
 using Conformance.Harness.Uia;
@@ -26,17 +28,28 @@ public static class ConformanceRun
     public static async Task StartAsync(CancellationToken ct = default)
     {
         var settings = SuiteSettings.Read();
-        var target = settings.HomeserverUrl is { } url
-            ? HomeserverTarget.Remote(url)
-            : await HomeserverTarget.StartEmbeddedAsync(new ReferenceHomeserverOptions(), ct);
-        var transport = new MatrixTransport(target.BaseUrl, new TransportSettings { RequestTimeout = settings.RequestTimeout }, new RateLimitGate());
-        IUiaStage[] stages = settings.RegistrationToken is { } token ? [new DummyStage(), new RegistrationTokenStage(token)] : [new DummyStage()];
-        var fake = new Fake(settings.Seed);
-        _current = new ConformanceContext(target, transport, fake, new UiaDriver(stages), new ServerProbes(transport, fake));
+        var registrationToken = settings.RegistrationToken;
+        HomeserverTarget target;
+        if (settings.HomeserverUrl is { } url)
+        {
+            target = HomeserverTarget.Remote(url);
+        }
+        else
+        {
+            // The embedded server also accepts a token the run makes up, so the token checks run against it too.
+            registrationToken ??= "conformance-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+            target = await HomeserverTarget.StartEmbeddedAsync(
+                new ReferenceHomeserverOptions { RegistrationTokens = [new RegistrationTokenSpec(registrationToken)] }, ct);
+        }
 
+        var transport = new MatrixTransport(target.BaseUrl, new TransportSettings { RequestTimeout = settings.RequestTimeout }, new RateLimitGate());
         TestContext.Progress.WriteLine($"Conformance target: {target.Describe()}");
         TestContext.Progress.WriteLine($"Data seed: {settings.Seed} (replay with CONFORMANCE_SEED={settings.Seed})");
-        await EnsureAnswersAsync(transport, ct);
+        var versions = await AdvertisedVersionsAsync(transport, ct);
+        TestContext.Progress.WriteLine($"Advertised spec versions: {string.Join(", ", versions)}");
+
+        IUiaStage[] stages = registrationToken is { } token ? [new DummyStage(), new RegistrationTokenStage(token)] : [new DummyStage()];
+        _current = new ConformanceContext(target, transport, new Fake(settings.Seed), new UiaDriver(stages), versions, registrationToken);
     }
 
     /// <summary>Stops the embedded server, if any, and releases the transport.</summary>
@@ -49,7 +62,7 @@ public static class ConformanceRun
         }
     }
 
-    private static async Task EnsureAnswersAsync(MatrixTransport transport, CancellationToken ct)
+    private static async Task<IReadOnlyList<string>> AdvertisedVersionsAsync(MatrixTransport transport, CancellationToken ct)
     {
         MatrixResponse response;
         try
@@ -61,11 +74,13 @@ public static class ConformanceRun
             throw new InvalidOperationException($"The server under test does not answer GET /_matrix/client/versions: {e.Message}", e);
         }
 
-        if (response.StatusCode != 200 || response.Body?["versions"] is not System.Text.Json.Nodes.JsonArray)
+        if (response.StatusCode != 200 || response.Body?["versions"] is not JsonArray versions)
         {
             throw new InvalidOperationException(
                 "The server under test does not answer GET /_matrix/client/versions with 200 and a versions list; "
                 + "is the URL the client-server API's base?\n" + response.Exchange.Describe());
         }
+
+        return [.. versions.Where(v => v?.GetValueKind() == JsonValueKind.String).Select(v => v!.GetValue<string>())];
     }
 }

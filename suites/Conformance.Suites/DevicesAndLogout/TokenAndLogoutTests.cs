@@ -1,0 +1,76 @@
+namespace Conformance.Suites.DevicesAndLogout;
+
+/// <summary>Access tokens on authenticated endpoints, whoami, and logout.</summary>
+public sealed class TokenAndLogoutTests : ConformanceTest
+{
+    [Test, Requirement("TOKEN-MISSING")]
+    public async Task An_authenticated_endpoint_without_a_token_answers_M_MISSING_TOKEN()
+    {
+        var response = await Client.GetWhoAmIAsync(null);
+
+        response.Should().BeMatrixError(401, ErrCode.MissingToken);
+    }
+
+    [Test, Requirement("TOKEN-MISSING")]
+    public async Task An_authenticated_endpoint_with_an_unknown_token_answers_M_UNKNOWN_TOKEN()
+    {
+        var response = await Client.GetWhoAmIAsync("not-a-token-" + Fake.DeviceId());
+
+        response.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("TOKEN-HEADER")]
+    public async Task An_access_token_in_the_Authorization_Bearer_header_is_accepted()
+    {
+        var account = await Client.RegisterAsync();
+
+        var response = await Client.GetWhoAmIAsync(account.AccessToken);
+
+        response.Should().HaveStatus(200);
+    }
+
+    [Test, Requirement("WHOAMI-FIELDS")]
+    public async Task Whoami_answers_user_id_and_device_id()
+    {
+        var account = await Client.RegisterAsync();
+
+        var response = await Client.GetWhoAmIAsync(account.AccessToken);
+
+        response.Should().HaveStatus(200).And.HaveStringField("user_id", account.UserId.Value).And.HaveNonEmptyStringField("device_id");
+    }
+
+    [Test, Requirement("LOGOUT-KILLS")]
+    public async Task Logout_invalidates_the_access_token()
+    {
+        var account = await Client.RegisterAsync();
+        await Client.PostLogoutAsync(account.AccessToken);
+
+        var response = await Client.GetWhoAmIAsync(account.AccessToken);
+
+        response.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("LOGOUT-KILLS")]
+    public async Task Logout_deletes_the_device()
+    {
+        var account = await Client.RegisterAsync();
+        var other = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password!);
+        await Client.PostLogoutAsync(account.AccessToken);
+
+        var device = await Client.GetDeviceAsync(other.StringField("access_token"), account.DeviceId!);
+
+        device.Should().BeMatrixError(404, "M_NOT_FOUND");
+    }
+
+    [Test, Requirement("LOGOUT-KILLS")]
+    public async Task Logout_all_invalidates_every_token_of_the_user()
+    {
+        var account = await Client.RegisterAsync();
+        var second = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password!);
+        await Client.PostLogoutAllAsync(account.AccessToken);
+
+        var response = await Client.GetWhoAmIAsync(second.StringField("access_token"));
+
+        response.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json.Nodes;
+
+namespace Conformance.Suites.Login;
+
+/// <summary>GET /login and POST /login with m.login.password.</summary>
+public sealed class LoginTests : ConformanceTest
+{
+    [Test, Requirement("LOGIN-FLOWS")]
+    public async Task Get_login_lists_flows_each_with_a_type()
+    {
+        var response = await Client.GetLoginFlowsAsync();
+
+        response.Should().HaveStatus(200).And.HaveLoginFlowsWithTypes();
+    }
+
+    [TestCaseSource(typeof(LoginIdentifiers), nameof(LoginIdentifiers.Forms))]
+    [Requirement("LOGIN-PASSWORD")]
+    public async Task Password_login_answers_access_token_device_id_and_user_id(Func<RegisteredAccount, string> identifier)
+    {
+        var account = await Client.RegisterAsync();
+
+        var response = await Client.LogInWithPasswordAsync(identifier(account), account.Password!);
+
+        response.Should().HaveStatus(200)
+            .And.HaveStringField("user_id", account.UserId.Value)
+            .And.HaveNonEmptyStringField("access_token")
+            .And.HaveNonEmptyStringField("device_id");
+    }
+
+    [Test, Requirement("LOGIN-PASSWORD")]
+    public async Task Password_login_works_with_a_non_ASCII_password()
+    {
+        var password = "pässwörd-ünïcödé-" + Fake.Password();
+        var account = await Client.RegisterAsync(new() { Password = password });
+
+        var response = await Client.LogInWithPasswordAsync(account.UserId.Value, password);
+
+        response.Should().HaveStatus(200).And.HaveStringField("user_id", account.UserId.Value);
+    }
+
+    [Test, Requirement("LOGIN-WRONG")]
+    public async Task A_wrong_password_is_refused_with_M_FORBIDDEN()
+    {
+        var account = await Client.RegisterAsync();
+
+        var response = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password + "-wrong");
+
+        response.Should().BeMatrixError(403, ErrCode.Forbidden);
+    }
+
+    [Test, Requirement("LOGIN-WRONG")]
+    public async Task An_unknown_user_is_refused_with_M_FORBIDDEN()
+    {
+        var response = await Client.LogInWithPasswordAsync(Fake.Localpart(), Fake.Password());
+
+        response.Should().BeMatrixError(403, ErrCode.Forbidden);
+    }
+
+    [Test, Requirement("LOGIN-DEVICE")]
+    public async Task Login_without_device_id_generates_one_bound_to_the_token()
+    {
+        var account = await Client.RegisterAsync();
+        var login = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password!);
+
+        var whoami = await Client.GetWhoAmIAsync(login.StringField("access_token"));
+
+        whoami.Should().HaveStatus(200).And.HaveStringField("device_id", login.StringField("device_id") ?? "(login returned none)");
+    }
+
+    [Test, Requirement("LOGIN-DEVICE")]
+    public async Task Login_with_device_id_echoes_it()
+    {
+        var account = await Client.RegisterAsync();
+        var deviceId = Fake.DeviceId();
+
+        var login = await Client.PostLoginAsync(PasswordLogin(account, new JsonObject { ["device_id"] = deviceId }));
+
+        login.Should().HaveStatus(200).And.HaveStringField("device_id", deviceId);
+    }
+
+    [Test, Requirement("LOGIN-TYPE-ADVERTISED")]
+    public async Task A_login_type_the_server_did_not_advertise_is_refused()
+    {
+        var account = await Client.RegisterAsync();
+
+        var response = await Client.PostLoginAsync(PasswordLogin(account, new JsonObject { ["type"] = "org.example.not_advertised" }));
+
+        response.Should().HaveStatus(400);
+    }
+
+    private static JsonObject PasswordLogin(RegisteredAccount account, JsonObject overrides)
+    {
+        var body = new JsonObject
+        {
+            ["type"] = "m.login.password",
+            ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = account.UserId.Value },
+            ["password"] = account.Password,
+        };
+        foreach (var (key, value) in overrides)
+        {
+            body[key] = value?.DeepClone();
+        }
+
+        return body;
+    }
+}

@@ -1,0 +1,144 @@
+using System.Text.Json.Nodes;
+
+namespace Conformance.Suites.RefreshTokens;
+
+/// <summary>Refresh tokens on registration and login, POST /refresh, rotation, expiry and soft logout.</summary>
+public sealed class RefreshTokenTests : ConformanceTest
+{
+    /// <summary>The longest an expiry test waits for an access token to expire.</summary>
+    private static readonly TimeSpan ExpiryWaitLimit = TimeSpan.FromSeconds(15);
+
+    [Test, Requirement("REG-REFRESH")]
+    public async Task Registration_without_refresh_token_true_returns_no_refresh_token()
+    {
+        var account = await Client.RegisterAsync();
+
+        account.Response.Should().NotHaveField("refresh_token");
+    }
+
+    [Test, Requirement("REG-REFRESH")]
+    public async Task Registration_with_refresh_token_true_returns_a_refresh_token()
+    {
+        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
+
+        var account = await Client.RegisterAsync(new() { RefreshToken = true });
+
+        account.Response.Should().HaveNonEmptyStringField("refresh_token");
+    }
+
+    [Test, Requirement("LOGIN-REFRESH")]
+    public async Task Login_with_refresh_token_true_returns_a_refresh_token_and_expires_in_ms()
+    {
+        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
+        var account = await Client.RegisterAsync();
+
+        var login = await Client.PostLoginAsync(Refreshable(account));
+
+        login.Should().HaveStatus(200).And.HaveNonEmptyStringField("refresh_token").And.HaveField("expires_in_ms");
+    }
+
+    [Test, Requirement("REFRESH-OK")]
+    public async Task Refresh_returns_an_access_token_that_works()
+    {
+        var session = await RefreshableSessionAsync();
+        var refreshed = await Client.PostRefreshAsync(session.RefreshToken);
+
+        var whoami = await Client.GetWhoAmIAsync(refreshed.StringField("access_token"));
+
+        whoami.Should().HaveStatus(200);
+    }
+
+    [Test, Requirement("REFRESH-DEVICE")]
+    public async Task Refreshed_tokens_stay_on_the_original_device()
+    {
+        var session = await RefreshableSessionAsync();
+        var refreshed = await Client.PostRefreshAsync(session.RefreshToken);
+
+        var whoami = await Client.GetWhoAmIAsync(refreshed.StringField("access_token"));
+
+        whoami.Should().HaveStatus(200).And.HaveStringField("device_id", session.DeviceId);
+    }
+
+    [Test, Requirement("REFRESH-ROTATE")]
+    public async Task A_rotated_refresh_token_dies_once_the_new_access_token_is_used()
+    {
+        var session = await RefreshableSessionAsync();
+        var refreshed = await Client.PostRefreshAsync(session.RefreshToken);
+        if (!refreshed.HasField("refresh_token"))
+        {
+            // Rotation is optional: without a new refresh token the old one legitimately lives on.
+            Assert.Inconclusive("The server does not rotate refresh tokens (no new refresh_token from /refresh), so there is no old token to revoke.");
+        }
+
+        await Client.GetWhoAmIAsync(refreshed.StringField("access_token"));
+
+        var reuse = await Client.PostRefreshAsync(session.RefreshToken);
+
+        reuse.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("REFRESH-UNKNOWN")]
+    public async Task An_unknown_refresh_token_is_refused_with_M_UNKNOWN_TOKEN()
+    {
+        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
+
+        var response = await Client.PostRefreshAsync("not-a-refresh-token-" + Fake.DeviceId());
+
+        response.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("REFRESH-EXPIRY")]
+    public async Task An_expired_access_token_is_refused_with_M_UNKNOWN_TOKEN()
+    {
+        var session = await RefreshableSessionAsync();
+        await WaitForExpiryAsync(session);
+
+        var response = await Client.GetWhoAmIAsync(session.AccessToken);
+
+        response.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("REFRESH-LOGOUT")]
+    public async Task After_logout_the_refresh_token_is_dead()
+    {
+        var session = await RefreshableSessionAsync();
+        await Client.PostLogoutAsync(session.AccessToken);
+
+        var response = await Client.PostRefreshAsync(session.RefreshToken);
+
+        response.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    private async Task<RefreshableSession> RefreshableSessionAsync()
+    {
+        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
+        var account = await Client.RegisterAsync();
+        var login = await Client.PostLoginAsync(Refreshable(account));
+        login.Should().HaveStatus(200).And.HaveNonEmptyStringField("refresh_token").And.HaveNonEmptyStringField("access_token");
+        return new RefreshableSession(
+            login.StringField("access_token")!, login.StringField("refresh_token")!, login.StringField("device_id") ?? "", login.IntegerField("expires_in_ms"));
+    }
+
+    private static async Task WaitForExpiryAsync(RefreshableSession session)
+    {
+        var ms = session.ExpiresInMs
+            ?? throw new InconclusiveException("The server gave no expires_in_ms, so the suite cannot know when the access token expires.");
+
+        if (TimeSpan.FromMilliseconds(ms) > ExpiryWaitLimit)
+        {
+            Assert.Inconclusive($"Access tokens live {ms} ms here; the suite waits at most {ExpiryWaitLimit.TotalSeconds:0} s for one to expire.");
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(ms + 250));
+    }
+
+    private static JsonObject Refreshable(RegisteredAccount account) => new()
+    {
+        ["type"] = "m.login.password",
+        ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = account.UserId.Value },
+        ["password"] = account.Password,
+        ["refresh_token"] = true,
+    };
+
+    private sealed record RefreshableSession(string AccessToken, string RefreshToken, string DeviceId, long? ExpiresInMs);
+}
