@@ -193,6 +193,45 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
         return new(this);
     }
 
+    /// <summary>
+    /// The answer to a retried, completed registration session: the same result (200 for <paramref name="username"/>)
+    /// or a 401; never a second account or another error.
+    /// </summary>
+    public AndConstraint<MatrixResponseAssertions> BeTheSameRegistrationOrUiaRefusal(string username)
+    {
+        var userId = Subject.StringField("user_id");
+        var sameResult = Subject.StatusCode == 200 && userId is not null && new Identifiers.UserId(userId).Localpart == username;
+        if (!sameResult && Subject.StatusCode != 401)
+        {
+            Fail($"200 for {username} again, or 401", $"got {Subject.Summary}{(userId is null ? string.Empty : " for " + userId)}");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>A 2xx with no sign of endpoint logic (no UIA flows, no errcode): what OPTIONS must get.</summary>
+    public AndConstraint<MatrixResponseAssertions> BeSuccessfulWithoutRunningTheEndpoint()
+    {
+        if (!Subject.IsSuccess || Subject.HasField("flows") || Subject.ErrCode is not null)
+        {
+            Fail("a 2xx answer that runs none of the endpoint's logic", $"got {Subject.Summary}");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>A <c>Retry-After</c> header in seconds or as an HTTP date.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveRetryAfterHeader()
+    {
+        if (RateLimits.RetryAfter.Of(Subject.Headers, null) is null)
+        {
+            Fail("a Retry-After header (seconds or an HTTP date)",
+                Subject.Headers.TryGetValue("Retry-After", out var value) ? $"it is \"{value}\"" : "there is none");
+        }
+
+        return new(this);
+    }
+
     /// <summary>A UIA challenge: 401 with <c>flows</c>, each flow an object with a <c>stages</c> array of strings.</summary>
     public AndConstraint<MatrixResponseAssertions> BeUiaChallenge()
     {

@@ -77,7 +77,27 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
 
     /// <summary>Any request, for checks of the API standards (unknown endpoints, OPTIONS, methods).</summary>
     public Task<MatrixResponse> SendRawAsync(HttpMethod method, string path, string? accessToken = null) =>
-        SendAsync(MatrixRequest.Bodiless(method, path, accessToken) with { RetryRateLimits = method != HttpMethod.Options });
+        SendAsync(MatrixRequest.Bodiless(method, path, accessToken));
+
+    /// <summary>
+    /// Sends <paramref name="request"/> up to <paramref name="attempts"/> times without waiting out 429s and returns
+    /// the first 429. The loop is bounded, and other tests of that endpoint family still back off.
+    /// </summary>
+    /// <exception cref="InconclusiveException">No 429 came back: the server did not rate-limit within the bound.</exception>
+    public async Task<MatrixResponse> FirstRateLimitedAnswerAsync(MatrixRequest request, int attempts)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        for (var i = 0; i < attempts; i++)
+        {
+            var response = await SendAsync(request with { RetryRateLimits = false });
+            if (response.StatusCode == 429)
+            {
+                return response;
+            }
+        }
+
+        throw new InconclusiveException($"The server answered {attempts} quick {request.Method} {request.Path} requests without a 429, so its rate-limit answer could not be seen.");
+    }
 
     /// <summary>One request exactly as built by the test, 429s included when it opts out of waiting.</summary>
     public Task<MatrixResponse> SendAsync(MatrixRequest request) => context.Transport.SendAsync(request, Log);

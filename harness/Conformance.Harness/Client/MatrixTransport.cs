@@ -47,12 +47,19 @@ public sealed class MatrixTransport : IDisposable
             }
 
             var response = await SendOnceAsync(request, log, ct);
-            if (response.StatusCode != 429 || !request.RetryRateLimits)
+            if (response.StatusCode != 429)
             {
                 return response;
             }
 
             var wait = RetryAfter.Of(response.Headers, response.Json) ?? _settings.DefaultRateLimitWait;
+            if (!request.RetryRateLimits)
+            {
+                // This request wants the 429 itself; everyone else still backs off.
+                _gate.Close(family, wait < _settings.MaxRateLimitWait ? wait : _settings.MaxRateLimitWait);
+                return response;
+            }
+
             if (wait > _settings.MaxRateLimitWait || waited + wait > _settings.RateLimitBudget)
             {
                 throw new InconclusiveException(

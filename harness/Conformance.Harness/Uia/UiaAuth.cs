@@ -16,4 +16,12 @@ public static class UiaAuth
 
         return auth;
     }
+
+    /// <summary>The body with <paramref name="auth"/> set as its <c>auth</c> object.</summary>
+    public static JsonObject WithAuth(this JsonObject body, JsonObject auth)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        body["auth"] = auth;
+        return body;
+    }
 }

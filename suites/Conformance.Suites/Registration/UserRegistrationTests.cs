@@ -94,4 +94,36 @@ public sealed class UserRegistrationTests : ConformanceTest
 
         response.Should().BeMatrixError(400, ErrCode.BadJson);
     }
+
+    [Test, Requirement("REG-RESPONSE-REQUIRED")]
+    public async Task A_successful_registration_answers_user_id_access_token_and_device_id()
+    {
+        var outcome = await Client.TryRegisterAsync(new() { Username = Fake.Localpart(), Password = Fake.Password() });
+
+        outcome.Should().HaveRegisteredAValidUserId();
+        outcome.Account!.Response.Should().HaveNonEmptyStringField("access_token").And.HaveNonEmptyStringField("device_id");
+    }
+
+    [TestCase("admin")]
+    [TestCase("USER")]
+    [Requirement("REG-KIND-INVALID")]
+    public async Task A_kind_other_than_user_or_guest_is_a_400(string kind)
+    {
+        var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson(), kind);
+
+        response.Should().HaveStatus(400);
+    }
+
+    [Test, Requirement("REG-FORBIDDEN")]
+    public async Task A_server_with_registration_disabled_answers_403_M_FORBIDDEN()
+    {
+        if (await ConformanceRun.Current.Probes.RegistrationClosedReasonAsync() is null)
+        {
+            Assert.Inconclusive("Registration is open on this server; the 403 rule applies only where it is not allowed.");
+        }
+
+        var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson());
+
+        response.Should().BeMatrixError(403, ErrCode.Forbidden);
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Conformance.Suites.Uia;
 
 /// <summary>User-interactive authentication of POST /register.</summary>
@@ -12,5 +14,106 @@ public sealed class RegistrationUiaTests : ConformanceTest
         var response = await Client.PostRegisterAsync(body);
 
         response.Should().BeUiaChallenge();
+    }
+
+    [Test, Requirement("REG-UIA-SESSION")]
+    public async Task Auth_without_the_issued_session_does_not_register()
+    {
+        await DummyChallengeAsync();
+
+        var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson()
+            .WithAuth(new JsonObject { ["type"] = "m.login.dummy" }));
+
+        response.Should().HaveStatus(401);
+    }
+
+    [Test, Requirement("REG-UIA-SESSION")]
+    public async Task A_stage_from_no_offered_flow_is_answered_401()
+    {
+        var challenge = await DummyChallengeAsync();
+
+        var response = await Client.PostRegisterAsync(new JsonObject()
+            .WithAuth(new JsonObject { ["type"] = "org.example.not_offered", ["session"] = challenge.Session }));
+
+        response.Should().HaveStatus(401);
+    }
+
+    [Test, Requirement("REG-UIA-SESSION")]
+    public async Task Retrying_a_completed_session_gives_the_result_or_401_never_a_second_account()
+    {
+        var username = Fake.Localpart();
+        var first = await Client.PostRegisterAsync(new RegistrationParameters { Username = username, Password = Fake.Password() }.ToJson());
+        var session = RequireDummyFlow(first);
+        var auth = new JsonObject { ["type"] = "m.login.dummy", ["session"] = session };
+        (await Client.PostRegisterAsync(new JsonObject().WithAuth(auth))).Should().HaveStatus(200);
+
+        var retry = await Client.PostRegisterAsync(new JsonObject().WithAuth(auth.DeepClone().AsObject()));
+
+        retry.Should().BeTheSameRegistrationOrUiaRefusal(username);
+    }
+
+    [TestCaseSource(typeof(RememberedParameters), nameof(RememberedParameters.Cases))]
+    [Requirement("REG-UIA-REMEMBER")]
+    public async Task Parameters_of_the_first_request_apply_when_the_session_completes(RememberedParameters.Parameter parameter)
+    {
+        var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
+        parameter.Apply(body, Fake);
+        var session = RequireDummyFlow(await Client.PostRegisterAsync(body));
+
+        var completed = await Client.PostRegisterAsync(new JsonObject().WithAuth(new JsonObject { ["type"] = "m.login.dummy", ["session"] = session }));
+
+        await parameter.VerifyAsync(completed, body, Client);
+    }
+
+    [Test, Requirement("REG-CHECKS-BEFORE-UIA")]
+    public async Task A_taken_username_is_refused_on_the_first_request_before_UIA()
+    {
+        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        var username = Fake.Localpart();
+        await Client.RegisterAsync(new() { Username = username });
+
+        var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = username, Password = Fake.Password() }.ToJson());
+
+        response.Should().BeMatrixError(400, ErrCode.UserInUse);
+    }
+
+    [Test, Requirement("REG-CHECKS-BEFORE-UIA")]
+    public async Task An_unmappable_username_is_refused_before_UIA_or_mapped_after_it()
+    {
+        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        var parameters = new RegistrationParameters { Username = Fake.Localpart() + ":colon", Password = Fake.Password() };
+
+        var first = await Client.PostRegisterAsync(parameters.ToJson());
+
+        // A server that maps the name answers 401 and registers a valid ID; one that refuses must refuse now.
+        if (first.StatusCode == 401)
+        {
+            var outcome = await Client.TryRegisterAsync(parameters);
+            outcome.Should().HaveRegisteredAValidUserId();
+        }
+        else
+        {
+            first.Should().BeMatrixError(400, ErrCode.InvalidUsername);
+        }
+    }
+
+    private async Task<Conformance.Harness.Uia.UiaChallenge> DummyChallengeAsync()
+    {
+        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson());
+        RequireDummyFlow(response);
+        return Conformance.Harness.Uia.UiaChallenge.From(response)!;
+    }
+
+    private static string RequireDummyFlow(MatrixResponse challenge)
+    {
+        challenge.Should().BeUiaChallenge();
+        var uia = Conformance.Harness.Uia.UiaChallenge.From(challenge)!;
+        if (!uia.Flows.Any(f => f.Count == 1 && f[0] == "m.login.dummy"))
+        {
+            Assert.Inconclusive($"The server offers no m.login.dummy flow (it offers {uia.DescribeFlows()}); this check drives the session by hand.");
+        }
+
+        return uia.Session ?? throw new InconclusiveException("The server issued no session, so there is nothing to carry across requests.");
     }
 }

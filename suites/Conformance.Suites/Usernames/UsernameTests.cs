@@ -27,4 +27,22 @@ public sealed class UsernameTests : ConformanceTest
 
         outcome.Should().HaveRegisteredAValidUserId();
     }
+
+    [Test, Requirement("REG-USERNAME-BASIS")]
+    public async Task The_user_ID_is_based_on_the_requested_username()
+    {
+        var username = Fake.Localpart();
+
+        var account = await Client.RegisterAsync(new() { Username = username });
+
+        account.Should().HaveLocalpart(username);
+    }
+
+    [Test, Requirement("REG-USERNAME-GEN")]
+    public async Task Registration_without_a_username_gets_a_generated_localpart()
+    {
+        var outcome = await Client.TryRegisterAsync(new() { Password = Fake.Password() });
+
+        outcome.Should().HaveRegisteredAValidUserId();
+    }
 }

@@ -1,0 +1,82 @@
+namespace Conformance.Suites.ApiStandards;
+
+/// <summary>Content types, the error shape, unknown endpoints, CORS and rate limiting.</summary>
+public sealed class ApiStandardsTests : ConformanceTest
+{
+    [TestCaseSource(typeof(ProbeRequests), nameof(ProbeRequests.JsonAnswers))]
+    [Requirement("API-JSON-CT")]
+    public async Task JSON_responses_carry_Content_Type_application_json(MatrixRequest request)
+    {
+        var response = await Client.SendAsync(request);
+
+        response.Should().HaveJsonContentType();
+    }
+
+    [TestCaseSource(typeof(ProbeRequests), nameof(ProbeRequests.ErrorAnswers))]
+    [Requirement("API-ERROR-SHAPE")]
+    public async Task Error_bodies_are_objects_with_string_errcode_and_error(MatrixRequest request)
+    {
+        var response = await Client.SendAsync(request);
+
+        response.Should().HaveStandardErrorBody();
+    }
+
+    [Test, Requirement("API-UNRECOGNIZED")]
+    public async Task An_unknown_endpoint_is_answered_404_M_UNRECOGNIZED()
+    {
+        var response = await Client.SendRawAsync(HttpMethod.Get, "/_matrix/client/v3/org.example.no_such_endpoint");
+
+        response.Should().BeMatrixError(404, ErrCode.Unrecognized);
+    }
+
+    [TestCase("PUT", "/_matrix/client/v3/register")]
+    [TestCase("DELETE", "/_matrix/client/v3/account/whoami")]
+    [Requirement("API-UNRECOGNIZED")]
+    public async Task A_known_path_with_a_wrong_method_is_answered_405_M_UNRECOGNIZED(string method, string path)
+    {
+        var response = await Client.SendRawAsync(new HttpMethod(method), path);
+
+        response.Should().BeMatrixError(405, ErrCode.Unrecognized);
+    }
+
+    [TestCase("/_matrix/client/v3/account/whoami")]
+    [TestCase("/_matrix/client/v3/register")]
+    [TestCase("/_matrix/client/v3/logout")]
+    [Requirement("CORS-OPTIONS")]
+    public async Task OPTIONS_is_answered_without_running_the_endpoint(string path)
+    {
+        var response = await Client.SendRawAsync(HttpMethod.Options, path);
+
+        response.Should().BeSuccessfulWithoutRunningTheEndpoint();
+    }
+
+    [Test, Requirement("CORS-OPTIONS")]
+    public async Task OPTIONS_on_register_available_does_not_take_the_name()
+    {
+        var username = Fake.Localpart();
+        await Client.SendAsync(MatrixRequest.Bodiless(HttpMethod.Options, "/_matrix/client/v3/register") with { Query = [new("username", username)] });
+
+        var response = await Client.GetRegisterAvailableAsync(username);
+
+        response.Should().HaveStatus(200).And.HaveBoolField("available", true);
+    }
+
+    [TestCaseSource(typeof(ProbeRequests), nameof(ProbeRequests.CorsAnswers))]
+    [Requirement("CORS-HEADERS")]
+    public async Task Responses_carry_the_CORS_headers(MatrixRequest request)
+    {
+        var response = await Client.SendAsync(request);
+
+        response.Should().HaveHeaderListing("Access-Control-Allow-Origin", "*")
+            .And.HaveHeaderListing("Access-Control-Allow-Methods", "GET", "POST", "PUT", "DELETE", "OPTIONS")
+            .And.HaveHeaderListing("Access-Control-Allow-Headers", "X-Requested-With", "Content-Type", "Authorization");
+    }
+
+    [Test, Requirement("RATE-429")]
+    public async Task A_rate_limited_answer_is_429_M_LIMIT_EXCEEDED_with_Retry_After()
+    {
+        var limited = await Client.FirstRateLimitedAnswerAsync(ProbeRequests.WrongPasswordLogin(Fake.Localpart()), attempts: 12);
+
+        limited.Should().BeMatrixError(429, ErrCode.LimitExceeded).And.HaveRetryAfterHeader();
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Conformance.Suites.ApiStandards;
+
+/// <summary>Requests whose answers the API-standards checks inspect.</summary>
+public static class ProbeRequests
+{
+    private const string V3 = "/_matrix/client/v3";
+
+    public static IEnumerable<TestCaseData> JsonAnswers()
+    {
+        yield return Case("GET /versions", MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/versions"));
+        yield return Case("GET /login", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/login"));
+        yield return Case("POST /register without auth (401)", MatrixRequest.Json(HttpMethod.Post, V3 + "/register", new JsonObject()));
+        yield return Case("GET /account/whoami without a token (401)", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami"));
+    }
+
+    public static IEnumerable<TestCaseData> ErrorAnswers()
+    {
+        yield return Case("no access token", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami"));
+        yield return Case("unknown access token", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami", "no-such-token"));
+        yield return Case("body not JSON", new MatrixRequest
+        {
+            Method = HttpMethod.Post, Path = V3 + "/register", Content = Encoding.UTF8.GetBytes("{not json"), ContentType = "application/json",
+        });
+        yield return Case("invalid username", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/register/available") with { Query = [new("username", "bad:name")] });
+        yield return Case("unknown endpoint", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/org.example.no_such_endpoint"));
+        yield return Case("unknown user at login", WrongPasswordLogin("no-such-user-for-errors"));
+    }
+
+    public static IEnumerable<TestCaseData> CorsAnswers()
+    {
+        yield return Case("GET /versions", MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/versions"));
+        yield return Case("an error (401)", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami"));
+        yield return Case("OPTIONS /register", MatrixRequest.Bodiless(HttpMethod.Options, V3 + "/register"));
+    }
+
+    public static MatrixRequest WrongPasswordLogin(string user) => MatrixRequest.Json(HttpMethod.Post, V3 + "/login", new JsonObject
+    {
+        ["type"] = "m.login.password",
+        ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = user },
+        ["password"] = "wrong-password-for-probing",
+    });
+
+    private static TestCaseData Case(string name, MatrixRequest request) => new TestCaseData(request).SetArgDisplayNames(name);
+}
