@@ -9,10 +9,12 @@ public static class SuiteProcess
     private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
     /// <summary>
-    /// Runs the suite, with <paramref name="homeserverUrl"/> as CONFORMANCE_HOMESERVER_URL (null: the embedded server),
-    /// and returns each test's outcome by full name.
+    /// Runs the suite, with <paramref name="homeserverUrl"/> as CONFORMANCE_HOMESERVER_URL (null: the embedded server)
+    /// and any <paramref name="environment"/> given, and returns each test's outcome by full name
+    /// (Passed, Failed, or NotExecuted for Inconclusive).
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(Uri? homeserverUrl, TimeSpan limit)
+    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(
+        Uri? homeserverUrl, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
         var results = Directory.CreateTempSubdirectory("conformance-suite-run-");
         try
@@ -23,10 +25,19 @@ public static class SuiteProcess
                 start.ArgumentList.Add(arg);
             }
 
-            start.Environment.Remove("CONFORMANCE_HOMESERVER_URL");
+            foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("CONFORMANCE_", StringComparison.Ordinal)).ToList())
+            {
+                start.Environment.Remove(name);
+            }
+
             if (homeserverUrl is not null)
             {
                 start.Environment["CONFORMANCE_HOMESERVER_URL"] = homeserverUrl.ToString();
+            }
+
+            foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            {
+                start.Environment[name] = value;
             }
 
             using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet test did not start");

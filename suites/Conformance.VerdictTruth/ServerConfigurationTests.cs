@@ -1,0 +1,63 @@
+using Conformance.VerdictTruth.Support;
+
+namespace Conformance.VerdictTruth;
+
+/// <summary>
+/// With a feature switched off in the reference homeserver, the suite reports that feature's checks Inconclusive
+/// (with the probed reason) and fails nothing: a missing optional feature is never a failure, and never a pass.
+/// </summary>
+[Parallelizable(ParallelScope.All)]
+public sealed class ServerConfigurationTests
+{
+    private static readonly TimeSpan RunLimit = TimeSpan.FromMinutes(5);
+
+    public static IEnumerable<TestCaseData> Configurations()
+    {
+        yield return Configuration("guests off", ["--guests", "off"], [],
+            inconclusive: ["GuestTests.Guest_registration_succeeds_without_UIA", "GuestTests.Whoami_with_a_guest_token_says_is_guest_true", "GuestTests.A_guest_upgraded_by_registration_keeps_its_user_ID"],
+            passed: ["GuestTests.A_server_that_disallows_guests_answers_403_M_FORBIDDEN", "GuestTests.Whoami_with_a_user_token_does_not_say_is_guest_true"]);
+        yield return Configuration("refresh tokens off", ["--refresh-tokens", "off"], [],
+            inconclusive: ["RefreshTokenTests.Refresh_returns_an_access_token_that_works", "RefreshTokenTests.Registration_with_refresh_token_true_returns_a_refresh_token", "RefreshTokenTests.An_expired_access_token_is_refused_with_M_UNKNOWN_TOKEN"],
+            passed: ["RefreshTokenTests.Registration_without_refresh_token_true_returns_no_refresh_token"]);
+        yield return Configuration("login tokens off", ["--login-tokens", "off"], [],
+            inconclusive: ["LoginTokenTests.A_login_token_works_only_once", "LoginTokenTests.The_capability_agrees_with_the_login_flow"],
+            passed: ["LoginTests.Get_login_lists_flows_each_with_a_type"]);
+        yield return Configuration("registration disabled", ["--registration", "disabled"], [],
+            inconclusive: ["UserRegistrationTests.Registration_without_device_id_returns_a_server_generated_device_id", "RegistrationUiaTests.Registration_without_auth_is_answered_401_with_flows_of_stages", "AvailabilityTests.A_taken_username_is_answered_M_USER_IN_USE"],
+            passed: ["UserRegistrationTests.A_server_with_registration_disabled_answers_403_M_FORBIDDEN", "TokenAndLogoutTests.An_authenticated_endpoint_without_a_token_answers_M_MISSING_TOKEN"]);
+        yield return Configuration("registration by token only, token given", ["--registration", "token", "--registration-token", "verdict-truth-token"],
+            [new("CONFORMANCE_REGISTRATION_TOKEN", "verdict-truth-token")],
+            inconclusive: ["RegistrationUiaTests.Retrying_a_completed_session_gives_the_result_or_401_never_a_second_account"],
+            passed: ["UserRegistrationTests.Registration_with_device_id_returns_that_device_id", "RegistrationTokenTests.The_registration_token_stage_completes_a_registration"]);
+        yield return Configuration("registration by token only, no token given", ["--registration", "token", "--registration-token", "verdict-truth-token"], [],
+            inconclusive: ["UserRegistrationTests.Registration_with_device_id_returns_that_device_id", "RegistrationTokenTests.The_configured_token_is_valid"],
+            passed: ["RegistrationTokenTests.An_unknown_token_is_not_valid"]);
+    }
+
+    [TestCaseSource(nameof(Configurations))]
+    public async Task A_feature_switched_off_makes_its_checks_inconclusive_and_fails_nothing(
+        string[] flags, KeyValuePair<string, string>[] environment, string[] inconclusive, string[] passed)
+    {
+        using var server = await StandaloneServer.StartAsync(flags);
+
+        var verdicts = await SuiteProcess.RunAsync(server.BaseUrl, RunLimit, environment.ToDictionary());
+
+        verdicts.Where(v => v.Value == "Failed").Select(v => v.Key).Should().BeEmpty("a switched-off feature is not a failure");
+        foreach (var name in inconclusive)
+        {
+            Outcome(verdicts, name).Should().Be("NotExecuted", $"{name} needs the switched-off feature");
+        }
+
+        foreach (var name in passed)
+        {
+            Outcome(verdicts, name).Should().Be("Passed", $"{name} does not depend on the switched-off feature");
+        }
+    }
+
+    private static string? Outcome(IReadOnlyDictionary<string, string> verdicts, string name) =>
+        verdicts.SingleOrDefault(v => v.Key.EndsWith("." + name, StringComparison.Ordinal)).Value;
+
+    private static TestCaseData Configuration(
+        string name, string[] flags, KeyValuePair<string, string>[] environment, string[] inconclusive, string[] passed) =>
+        new TestCaseData(flags, environment, inconclusive, passed).SetArgDisplayNames(name);
+}
