@@ -106,12 +106,7 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     public Task<MatrixResponse> PostLoginAsync(JsonObject body) => SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", body));
 
     /// <summary>POST /login with <c>m.login.password</c> and an <c>m.id.user</c> identifier.</summary>
-    public Task<MatrixResponse> LogInWithPasswordAsync(string user, string password) => PostLoginAsync(new JsonObject
-    {
-        ["type"] = "m.login.password",
-        ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = user },
-        ["password"] = password,
-    });
+    public Task<MatrixResponse> LogInWithPasswordAsync(string user, string password) => PostLoginAsync(LoginBodies.Password(user, password));
 
     /// <summary>POST /login with <c>m.login.token</c>.</summary>
     public Task<MatrixResponse> LogInWithLoginTokenAsync(string token) =>

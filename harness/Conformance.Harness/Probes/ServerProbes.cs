@@ -82,13 +82,7 @@ public sealed class ServerProbes
             return null;
         }
 
-        var login = await client.PostLoginAsync(new JsonObject
-        {
-            ["type"] = "m.login.password",
-            ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = account.UserId.Value },
-            ["password"] = password,
-            ["refresh_token"] = true,
-        });
+        var login = await client.PostLoginAsync(LoginBodies.Password(account.UserId.Value, password).With(new JsonObject { ["refresh_token"] = true }));
         return login.HasField("refresh_token")
             ? null
             : "Refresh tokens are not offered: neither registration nor login with refresh_token true returned one.\n" + login.Exchange.Describe();

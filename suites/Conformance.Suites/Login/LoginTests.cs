@@ -88,19 +88,6 @@ public sealed class LoginTests : ConformanceTest
         response.Should().HaveStatus(400);
     }
 
-    private static JsonObject PasswordLogin(RegisteredAccount account, JsonObject overrides)
-    {
-        var body = new JsonObject
-        {
-            ["type"] = "m.login.password",
-            ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = account.UserId.Value },
-            ["password"] = account.Password,
-        };
-        foreach (var (key, value) in overrides)
-        {
-            body[key] = value?.DeepClone();
-        }
-
-        return body;
-    }
+    private static JsonObject PasswordLogin(RegisteredAccount account, JsonObject overrides) =>
+        LoginBodies.Password(account.UserId.Value, account.Password).With(overrides);
 }

@@ -132,13 +132,8 @@ public sealed class RefreshTokenTests : ConformanceTest
         await Task.Delay(TimeSpan.FromMilliseconds(ms + 250));
     }
 
-    private static JsonObject Refreshable(RegisteredAccount account) => new()
-    {
-        ["type"] = "m.login.password",
-        ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = account.UserId.Value },
-        ["password"] = account.Password,
-        ["refresh_token"] = true,
-    };
+    private static JsonObject Refreshable(RegisteredAccount account) =>
+        LoginBodies.Password(account.UserId.Value, account.Password).With(new JsonObject { ["refresh_token"] = true });
 
     private sealed record RefreshableSession(string AccessToken, string RefreshToken, string DeviceId, long? ExpiresInMs);
 }
