@@ -17,7 +17,8 @@ public sealed class StandaloneTargetTests
     public async Task The_suite_gives_the_same_verdicts_against_the_standalone_server_as_against_the_embedded_one()
     {
         // Configured as the embedded server is: open, with one registration token the suite knows.
-        using var standalone = await StandaloneServer.StartAsync("--server-name", "localhost", "--registration-token", "standalone-token");
+        using var standalone = await StandaloneServer.StartAsync(
+            "--server-name", "localhost", "--registration-token", "standalone-token", "--login-token-lifetime-ms", "5000");
 
         var embedded = await SuiteProcess.RunAsync(null, RunLimit);
         var external = await SuiteProcess.RunAsync(standalone.BaseUrl, RunLimit, new Dictionary<string, string> { ["CONFORMANCE_REGISTRATION_TOKEN"] = "standalone-token" });

@@ -100,7 +100,20 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     }
 
     /// <summary>One request exactly as built by the test, 429s included when it opts out of waiting.</summary>
-    public Task<MatrixResponse> SendAsync(MatrixRequest request) => context.Transport.SendAsync(request, Log);
+    /// <remarks>
+    /// Tests write client-server paths as <c>/_matrix/client/v3/...</c>; a server that advertises only r0 versions
+    /// gets the same request on its <c>/_matrix/client/r0/...</c> path, as a real client would send it.
+    /// </remarks>
+    public Task<MatrixResponse> SendAsync(MatrixRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (context.ClientApiPrefix != V3 && request.Path.StartsWith(V3 + "/", StringComparison.Ordinal))
+        {
+            request = request with { Path = context.ClientApiPrefix + request.Path[V3.Length..] };
+        }
+
+        return context.Transport.SendAsync(request, Log);
+    }
 
     /// <summary>POST /login with <paramref name="body"/> as given.</summary>
     public Task<MatrixResponse> PostLoginAsync(JsonObject body) => SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", body));

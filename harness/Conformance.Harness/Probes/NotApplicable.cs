@@ -27,6 +27,19 @@ public static class NotApplicable
     public static string RegistrationToken() => ConformanceRun.Current.RegistrationToken
         ?? throw new InconclusiveException("No registration token is configured: set CONFORMANCE_REGISTRATION_TOKEN to one the server accepts.");
 
+    /// <summary>Inconclusive when the server advertises no spec version from <paramref name="since"/> on.</summary>
+    /// <param name="since">The first spec version with the rule, e.g. <c>v1.8</c>.</param>
+    /// <param name="what">The part of a rule that came with that version, for the reason.</param>
+    /// <exception cref="InconclusiveException">The server is older than <paramref name="since"/>.</exception>
+    public static void UnlessSpecVersion(string since, string what)
+    {
+        var advertised = ConformanceRun.Current.AdvertisedVersions;
+        if (!SpecVersions.AnyAtLeast(advertised, since))
+        {
+            throw new InconclusiveException($"{what} came with spec {since}; the server advertises only {string.Join(", ", advertised)}.");
+        }
+    }
+
     private static async Task Unless(Task<string?> probe)
     {
         if (await probe is { } reason)

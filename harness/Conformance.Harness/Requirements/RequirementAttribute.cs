@@ -1,6 +1,9 @@
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
+using NUnit.Framework.Internal.Commands;
+using Conformance.Harness.Probes;
+using Conformance.Harness.Running;
 
 namespace Conformance.Harness.Requirements;
 
@@ -9,12 +12,21 @@ namespace Conformance.Harness.Requirements;
 /// recorded as NUnit properties (for reports) and categories (for <c>dotnet test --filter</c>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
-public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest
+public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTestMethod
 {
     /// <summary>Marks a test as checking the requirement <paramref name="id"/>.</summary>
     public RequirementAttribute(string id)
     {
         Requirement = RequirementCatalogue.Get(id);
+    }
+
+    /// <summary>
+    /// Marks a test as checking the part of requirement <paramref name="id"/> that binds only at <paramref name="level"/>,
+    /// e.g. the "preferably" of a MUST rule, so the report and filters show the weaker level.
+    /// </summary>
+    public RequirementAttribute(string id, RequirementLevel level)
+    {
+        Requirement = RequirementCatalogue.Get(id) with { Level = level };
     }
 
     /// <summary>The requirement.</summary>
@@ -34,5 +46,28 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest
         properties.Set(PropertyNames.Description, Requirement.Rule);
         properties.Add(PropertyNames.Category, Requirement.LevelName);
         properties.Add(PropertyNames.Category, Requirement.Area);
+    }
+
+    /// <summary>A rule newer than every spec version the server advertises cannot be held against it: Inconclusive.</summary>
+    public TestCommand Wrap(TestCommand command) => new SpecVersionGate(command, Requirement);
+
+    /// <remarks>
+    /// The gate runs in place of the test body (not as a SetUp), so the Inconclusive verdict stands and the body never
+    /// sends a request the server cannot know.
+    /// </remarks>
+    private sealed class SpecVersionGate(TestCommand inner, Requirement requirement) : DelegatingTestCommand(inner)
+    {
+        public override TestResult Execute(TestExecutionContext context)
+        {
+            var advertised = ConformanceRun.Current.AdvertisedVersions;
+            if (requirement.Since is { } since && !SpecVersions.AnyAtLeast(advertised, since))
+            {
+                context.CurrentResult.SetResult(ResultState.Inconclusive,
+                    $"{requirement.Id} is a rule of spec {since}; the server advertises only {string.Join(", ", advertised)}.");
+                return context.CurrentResult;
+            }
+
+            return innerCommand.Execute(context);
+        }
     }
 }

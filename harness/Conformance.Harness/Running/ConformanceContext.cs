@@ -37,6 +37,12 @@ public sealed class ConformanceContext : IAsyncDisposable
     /// <summary>The spec versions the server lists in GET /_matrix/client/versions.</summary>
     public IReadOnlyList<string> AdvertisedVersions { get; }
 
+    /// <summary>
+    /// The client-server API path prefix to use: <c>v3</c> when the server advertises any v1.x version, else <c>r0</c>
+    /// (a server from before v1.1 knows no v3 paths).
+    /// </summary>
+    public string ClientApiPrefix => SpecVersions.AnyAtLeast(AdvertisedVersions, "v1.1") ? "/_matrix/client/v3" : "/_matrix/client/r0";
+
     /// <summary>A registration token the run may use, or null.</summary>
     public string? RegistrationToken { get; }
 

@@ -1,7 +1,5 @@
 using Conformance.Harness.Client;
 using Conformance.Harness.Fakes;
-using Conformance.Harness.Probes;
-using Conformance.Harness.Requirements;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 
@@ -22,18 +20,6 @@ public abstract class ConformanceTest
 
     /// <summary>The run's data generator.</summary>
     protected static Fake Fake => ConformanceRun.Current.Fake;
-
-    /// <summary>A rule newer than every spec version the server advertises cannot be held against it.</summary>
-    [SetUp]
-    public void SkipRulesNewerThanTheServer()
-    {
-        if (RequirementProperties.OfCurrentTest() is { Since: { } since } requirement
-            && !SpecVersions.AnyAtLeast(ConformanceRun.Current.AdvertisedVersions, since))
-        {
-            Assert.Inconclusive(
-                $"{requirement.Id} is a rule of spec {since}; the server advertises only {string.Join(", ", ConformanceRun.Current.AdvertisedVersions)}.");
-        }
-    }
 
     /// <summary>Prints every exchange of a test that did not pass, so the CI log holds the whole story.</summary>
     [TearDown]

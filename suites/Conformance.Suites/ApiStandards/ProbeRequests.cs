@@ -24,7 +24,8 @@ public static class ProbeRequests
         {
             Method = HttpMethod.Post, Path = V3 + "/register", Content = Encoding.UTF8.GetBytes("{not json"), ContentType = "application/json",
         });
-        yield return Case("invalid username", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/register/available") with { Query = [new("username", "bad:name")] });
+        // Too long for any server: a user ID is at most 255 bytes, and mapping cannot shorten it.
+        yield return Case("username too long", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/register/available") with { Query = [new("username", new string('x', 300))] });
         yield return Case("unknown endpoint", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/org.example.no_such_endpoint"));
         yield return Case("unknown user at login", WrongPasswordLogin("no-such-user-for-errors"));
     }

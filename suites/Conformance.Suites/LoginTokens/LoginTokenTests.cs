@@ -53,7 +53,7 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-LOGIN")]
     public async Task A_login_token_logs_in_as_the_same_user()
     {
-        var (account, token) = await LoginTokenAsync();
+        var (account, token, _) = await LoginTokenAsync();
 
         var login = await Client.LogInWithLoginTokenAsync(token);
 
@@ -63,7 +63,7 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-SINGLE-USE")]
     public async Task A_login_token_works_only_once()
     {
-        var (_, token) = await LoginTokenAsync();
+        var (_, token, _) = await LoginTokenAsync();
         await Client.LogInWithLoginTokenAsync(token);
 
         var second = await Client.LogInWithLoginTokenAsync(token);
@@ -81,12 +81,23 @@ public sealed class LoginTokenTests : ConformanceTest
         login.Should().BeMatrixError(403, ErrCode.Forbidden);
     }
 
-    private async Task<(RegisteredAccount Account, string Token)> LoginTokenAsync()
+    [Test, Requirement("LTOKEN-INVALID")]
+    public async Task An_expired_login_token_is_refused_with_M_FORBIDDEN()
+    {
+        var (_, token, lifetimeMs) = await LoginTokenAsync();
+        await Expiry.WaitOutAsync(lifetimeMs, "login token");
+
+        var login = await Client.LogInWithLoginTokenAsync(token);
+
+        login.Should().BeMatrixError(403, ErrCode.Forbidden);
+    }
+
+    private async Task<(RegisteredAccount Account, string Token, long? LifetimeMs)> LoginTokenAsync()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();
         var account = await Client.RegisterAsync();
         var response = await Client.GetLoginTokenAsync(account);
         response.Should().HaveStatus(200).And.HaveNonEmptyStringField("login_token");
-        return (account, response.StringField("login_token")!);
+        return (account, response.StringField("login_token")!, response.IntegerField("expires_in_ms"));
     }
 }

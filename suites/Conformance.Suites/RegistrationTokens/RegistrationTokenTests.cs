@@ -31,6 +31,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     public async Task The_configured_token_is_valid()
     {
         var token = NotApplicable.RegistrationToken();
+        await NotApplicable.UnlessRegistrationIsOpenAsync();
 
         var response = await Client.GetRegistrationTokenValidityAsync(token);
 

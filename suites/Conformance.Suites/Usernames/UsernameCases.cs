@@ -20,4 +20,12 @@ public static class UsernameCases
         yield return new TestCaseData("-UPPER").SetArgDisplayNames("capitals at the end");
         yield return new TestCaseData("-MiXeD-Case").SetArgDisplayNames("mixed case");
     }
+
+    /// <summary>Every character the grammar allows besides a-z, in groups; '+' alone because it came with v1.8.</summary>
+    public static IEnumerable<TestCaseData> InsideTheGrammar()
+    {
+        yield return new TestCaseData("0123456789", null).SetArgDisplayNames("digits");
+        yield return new TestCaseData("._=-/", null).SetArgDisplayNames("punctuation . _ = - /");
+        yield return new TestCaseData("+", "v1.8").SetArgDisplayNames("plus");
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Conformance.Suites.Usernames;
 
 /// <summary>Requested usernames and the user IDs the server makes of them.</summary>
@@ -36,6 +38,52 @@ public sealed class UsernameTests : ConformanceTest
         var account = await Client.RegisterAsync(new() { Username = username });
 
         account.Should().HaveLocalpart(username);
+    }
+
+    [TestCaseSource(typeof(UsernameCases), nameof(UsernameCases.InsideTheGrammar))]
+    [Requirement("REG-USERNAME-BASIS")]
+    public async Task A_username_using_characters_the_grammar_allows_is_registered_as_given(string characters, string? since)
+    {
+        if (since is not null)
+        {
+            NotApplicable.UnlessSpecVersion(since, $"'{characters}' in localparts");
+        }
+
+        var username = Fake.Localpart() + characters + "x";
+
+        var account = await Client.RegisterAsync(new() { Username = username });
+
+        account.Should().HaveLocalpart(username);
+    }
+
+    [Test, Requirement("REG-USERNAME-BASIS")]
+    public async Task A_username_making_a_user_ID_of_exactly_255_bytes_is_registered_as_given()
+    {
+        var username = await UsernameMakingUserIdOfBytesAsync(255);
+
+        var account = await Client.RegisterAsync(new() { Username = username });
+
+        account.Should().HaveLocalpart(username);
+    }
+
+    [Test, Requirement("REG-USERID-GRAMMAR")]
+    public async Task A_username_making_a_user_ID_over_255_bytes_is_refused_or_mapped_within_255()
+    {
+        var username = await UsernameMakingUserIdOfBytesAsync(256);
+
+        var outcome = await Client.TryRegisterAsync(new() { Username = username, Password = Fake.Password() });
+
+        outcome.Should().BeMappedToValidUserIdOrRejectedWith(ErrCode.InvalidUsername);
+    }
+
+    /// <summary>A fresh ASCII username whose user ID on this server is <paramref name="bytes"/> bytes long.</summary>
+    private async Task<string> UsernameMakingUserIdOfBytesAsync(int bytes)
+    {
+        // The server name is whatever the server puts after the colon; one registration tells.
+        var serverName = (await Client.RegisterAsync()).UserId.ServerName;
+        var prefix = Fake.Localpart();
+        var length = bytes - "@:".Length - Encoding.UTF8.GetByteCount(serverName);
+        return prefix + new string('x', length - prefix.Length);
     }
 
     [Test, Requirement("REG-USERNAME-GEN")]

@@ -1,0 +1,27 @@
+using NUnit.Framework;
+
+namespace Conformance.Harness.Probes;
+
+/// <summary>Waits out a token's announced lifetime, within a bound, so expiry rules can be checked.</summary>
+public static class Expiry
+{
+    /// <summary>The longest lifetime the suite waits out; longer ones make the check Inconclusive.</summary>
+    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15);
+
+    /// <summary>Returns once something announced to live <paramref name="lifetimeMs"/> has surely expired.</summary>
+    /// <param name="lifetimeMs">The <c>expires_in_ms</c> the server gave.</param>
+    /// <param name="what">What expires, for the Inconclusive reason: "access token", "login token".</param>
+    /// <exception cref="InconclusiveException">No lifetime was given, or it is longer than <see cref="WaitLimit"/>.</exception>
+    public static async Task WaitOutAsync(long? lifetimeMs, string what)
+    {
+        var ms = lifetimeMs
+            ?? throw new InconclusiveException($"The server gave no expires_in_ms, so the suite cannot know when the {what} expires.");
+        if (TimeSpan.FromMilliseconds(ms) > WaitLimit)
+        {
+            throw new InconclusiveException($"A {what} lives {ms} ms here; the suite waits at most {WaitLimit.TotalSeconds:0} s for one to expire.");
+        }
+
+        // A little past the deadline: the server's clock starts when it answered, ours a moment later.
+        await Task.Delay(TimeSpan.FromMilliseconds(ms + 250));
+    }
+}

@@ -1,0 +1,53 @@
+using Conformance.Reference.Faults;
+
+namespace Conformance.VerdictTruth.KillMatrix;
+
+/// <summary>
+/// The suite fails on every fault of the reference server's catalogue, with a test naming the broken requirement,
+/// and fails nothing on the plain server or on any legal variant.
+/// </summary>
+public sealed class KillMatrixTests
+{
+    public static IEnumerable<TestCaseData> Faults() => FaultCatalogue.All.Select(f => new TestCaseData(f.Name).SetArgDisplayNames(f.Name));
+
+    public static IEnumerable<TestCaseData> Variants() =>
+        MatrixRows.All.Where(r => !r.MustBeKilled).Select(r => new TestCaseData(r.Name).SetArgDisplayNames(r.Name));
+
+    [OneTimeSetUp]
+    public async Task RunTheMatrix()
+    {
+        var matrix = await KillMatrixRun.ResultAsync();
+        var path = MatrixReport.Write(matrix);
+        await TestContext.Progress.WriteLineAsync($"{MatrixReport.Total(matrix)} in {matrix.Elapsed.TotalSeconds:F0} s (table: {path})");
+    }
+
+    [TestCaseSource(nameof(Faults))]
+    public async Task The_suite_fails_a_server_with_the_fault_naming_its_requirement(string name)
+    {
+        var result = await ResultOf(name);
+
+        result.Error.Should().BeNull();
+        result.FailuresOfItsRequirement.Should().NotBeEmpty(
+            "the fault breaks {0} ({1}), so a test naming {0} must fail; failing tests were: {2}",
+            result.Row.RequirementId, result.Row.Description, Describe(result.Failures));
+    }
+
+    [TestCaseSource(nameof(Variants))]
+    public async Task The_suite_fails_nothing_on_a_correct_server(string name)
+    {
+        var result = await ResultOf(name);
+
+        result.Error.Should().BeNull();
+        result.Outcomes.Should().NotBeEmpty();
+        result.Failures.Should().BeEmpty("the server is correct ({0}); failures: {1}", result.Row.Description, Describe(result.Failures));
+    }
+
+    private static async Task<MatrixResult> ResultOf(string name)
+    {
+        var matrix = await KillMatrixRun.ResultAsync();
+        return matrix.Results.Single(r => r.Row.Name == name);
+    }
+
+    private static string Describe(IEnumerable<Support.SuiteOutcome> failures) =>
+        string.Join("\n", failures.Select(f => $"{f.ShortName} [{f.Requirement}]: {f.Message?.Split('\n')[0]}"));
+}

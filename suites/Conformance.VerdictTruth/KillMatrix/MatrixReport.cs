@@ -1,0 +1,51 @@
+using System.Globalization;
+using System.Text;
+using Conformance.VerdictTruth.Support;
+
+namespace Conformance.VerdictTruth.KillMatrix;
+
+/// <summary>The matrix as a Markdown table under <c>reports/</c>, and its one-line total.</summary>
+public static class MatrixReport
+{
+    /// <summary>Where the table is written.</summary>
+    public static string FilePath => Path.Combine(RepositoryLayout.Root, "reports", "kill-matrix.md");
+
+    /// <summary><c>faults killed K/N, variants passed V/M</c>; the plain server counts with the variants.</summary>
+    public static string Total(KillMatrixRun.Matrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var faults = matrix.Results.Where(r => r.Row.MustBeKilled).ToList();
+        var others = matrix.Results.Where(r => !r.Row.MustBeKilled).ToList();
+        return $"faults killed {faults.Count(r => r.Judged)}/{faults.Count}, variants passed {others.Count(r => r.Judged)}/{others.Count}";
+    }
+
+    /// <summary>Writes the table and returns its path.</summary>
+    public static string Write(KillMatrixRun.Matrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        var text = new StringBuilder()
+            .AppendLine("# Kill matrix")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"**{Total(matrix)}** (seed {matrix.Seed}, {matrix.Elapsed.TotalSeconds:F0} s). Written by `suites/Conformance.VerdictTruth` on every run.")
+            .AppendLine()
+            .AppendLine("A fault is killed when a test naming the fault's requirement fails; the plain server and every variant must fail no test.")
+            .AppendLine()
+            .AppendLine("| kind | name | requirement | judged | failing tests (requirement) |")
+            .AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (var result in matrix.Results)
+        {
+            var row = result.Row;
+            var failing = result.Error is not null
+                ? "run failed: " + Cell(result.Error.Split('\n')[0])
+                : string.Join("<br>", result.Failures.Select(f => $"{Cell(f.ShortName)} ({f.Requirement})"));
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {row.Kind} | `{row.Name}` | {row.RequirementId} | {(result.Judged ? "yes" : "**NO**")} | {failing} |");
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        File.WriteAllText(FilePath, text.ToString());
+        return FilePath;
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

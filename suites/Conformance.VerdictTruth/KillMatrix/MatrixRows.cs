@@ -1,0 +1,26 @@
+using Conformance.Reference.Faults;
+using Conformance.Harness.Running;
+using Conformance.Reference.Hosting;
+
+namespace Conformance.VerdictTruth.KillMatrix;
+
+/// <summary>The rows of the kill matrix: the plain server, every variant and every fault of the catalogues.</summary>
+public static class MatrixRows
+{
+    /// <summary>The registration token every matrix server accepts and every run is given.</summary>
+    public const string RegistrationToken = "kill-matrix-token";
+
+    /// <summary>Settings shared by every row: those of the embedded server the suite starts on its own.</summary>
+    public static ReferenceHomeserverOptions Base { get; } = ConformanceRun.EmbeddedOptions(RegistrationToken);
+
+    /// <summary>The plain server first, then the variants, then the faults.</summary>
+    public static IReadOnlyList<MatrixRow> All { get; } =
+    [
+        new("plain", "reference", "-", "the reference homeserver as it is", Base),
+        .. VariantCatalogue.All.Select(v => new MatrixRow("variant", v.Name, v.RequirementId, v.Description, v.Apply(Base))),
+        .. FaultCatalogue.All.Select(f => new MatrixRow("fault", f.Name, f.RequirementId, f.Description, f.ApplyTo(Base))),
+    ];
+
+    /// <summary>The row called <paramref name="name"/>.</summary>
+    public static MatrixRow Named(string name) => All.Single(r => r.Name == name);
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+
+namespace Conformance.VerdictTruth.Support;
+
+/// <summary>Runs the built suite inside this process, isolated in its own load context, against a server URL.</summary>
+public static class InProcessSuite
+{
+    /// <summary>Runs the whole suite against <paramref name="server"/> and returns every test's verdict.</summary>
+    /// <param name="server">The server under test.</param>
+    /// <param name="registrationToken">A registration token the server accepts.</param>
+    /// <param name="seed">The data seed, so a row can be replayed.</param>
+    public static async Task<IReadOnlyList<SuiteOutcome>> RunAsync(Uri server, string registrationToken, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        var parameters = new Dictionary<string, string>
+        {
+            ["HomeserverUrl"] = server.ToString(),
+            ["RegistrationToken"] = registrationToken,
+            ["Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var context = new SuiteLoadContext(RepositoryLayout.SuiteAssembly);
+        try
+        {
+            var entry = context.LoadFromAssemblyPath(typeof(IsolatedSuiteEntry).Assembly.Location)
+                .GetType(typeof(IsolatedSuiteEntry).FullName!, throwOnError: true)!
+                .GetMethod(nameof(IsolatedSuiteEntry.Run))!;
+            // NUnit's runner blocks until the run ends; keep it off the caller's thread.
+            var json = await Task.Run(() => (string)entry.Invoke(null, [RepositoryLayout.SuiteAssembly, parameters, 4])!);
+            return JsonSerializer.Deserialize<List<SuiteOutcome>>(json) ?? [];
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System.Runtime.Loader;
+using System.Text.Json;
+using NUnit;
+using NUnit.Framework.Api;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace Conformance.VerdictTruth.Support;
+
+/// <summary>
+/// Runs inside a <see cref="SuiteLoadContext"/>: loads the suite there and runs it with NUnit's own in-process runner.
+/// Only strings and framework collections cross the boundary, because NUnit's types differ on each side.
+/// </summary>
+public static class IsolatedSuiteEntry
+{
+    /// <summary>Runs every test of the suite with these runsettings parameters; returns the verdicts as JSON.</summary>
+    public static string Run(string suiteAssembly, Dictionary<string, string> parameters, int workers)
+    {
+        var context = AssemblyLoadContext.GetLoadContext(typeof(IsolatedSuiteEntry).Assembly)
+            ?? throw new InvalidOperationException("Not loaded in a load context");
+        var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
+        runner.Load(context.LoadFromAssemblyPath(suiteAssembly), new Dictionary<string, object>
+        {
+            [FrameworkPackageSettings.TestParametersDictionary] = parameters,
+            [FrameworkPackageSettings.NumberOfTestWorkers] = workers,
+        });
+        var result = runner.Run(TestListener.NULL, TestFilter.Empty);
+        var outcomes = Leaves(result).Select(r => new SuiteOutcome(
+            r.FullName, r.ResultState.Status.ToString(), RequirementOf(r.Test), r.Message));
+        return JsonSerializer.Serialize(outcomes.ToList());
+    }
+
+    /// <summary>A parameterised case carries no properties of its own; its method (the parent) names the requirement.</summary>
+    private static string? RequirementOf(ITest? test)
+    {
+        for (; test is not null; test = test.Parent)
+        {
+            if (test.Properties.Get("Requirement") is string id)
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<ITestResult> Leaves(ITestResult result) =>
+        result.HasChildren ? result.Children.SelectMany(Leaves) : result.Test.IsSuite ? [] : [result];
+}
