@@ -59,8 +59,8 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTe
     {
         public override TestResult Execute(TestExecutionContext context)
         {
-            var advertised = ConformanceRun.Current.AdvertisedVersions;
-            if (requirement.Since is { } since && !SpecVersions.AnyAtLeast(advertised, since))
+            var advertised = ConformanceRun.Active?.AdvertisedVersions;
+            if (advertised is not null && requirement.Since is { } since && !SpecVersions.AnyAtLeast(advertised, since))
             {
                 context.CurrentResult.SetResult(ResultState.Inconclusive,
                     $"{requirement.Id} is a rule of spec {since}; the server advertises only {string.Join(", ", advertised)}.");

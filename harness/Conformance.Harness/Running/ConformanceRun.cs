@@ -24,6 +24,9 @@ public static class ConformanceRun
     public static ConformanceContext Current =>
         _current ?? throw new InvalidOperationException("No conformance run: call ConformanceRun.StartAsync from a [SetUpFixture]");
 
+    /// <summary>The running context, or null outside a conformance run (e.g. in the harness's own tests).</summary>
+    public static ConformanceContext? Active => _current;
+
     /// <summary>Starts the run. Fails at once, with the reason, when the target does not answer /versions.</summary>
     public static async Task StartAsync(CancellationToken ct = default)
     {
