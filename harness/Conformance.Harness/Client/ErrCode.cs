@@ -25,6 +25,9 @@ public static class ErrCode
     /// <summary>The username is not valid.</summary>
     public const string InvalidUsername = "M_INVALID_USERNAME";
 
+    /// <summary>The name belongs to an application service's exclusive namespace.</summary>
+    public const string Exclusive = "M_EXCLUSIVE";
+
     /// <summary>The endpoint or method is not known.</summary>
     public const string Unrecognized = "M_UNRECOGNIZED";
 

@@ -27,6 +27,12 @@ public static class NotApplicable
     public static string RegistrationToken() => ConformanceRun.Current.RegistrationToken
         ?? throw new InconclusiveException("No registration token is configured: set CONFORMANCE_REGISTRATION_TOKEN to one the server accepts.");
 
+    /// <summary>The start of localparts an application service holds exclusively; Inconclusive when none is known.</summary>
+    /// <exception cref="InconclusiveException">No namespace configured.</exception>
+    public static string ExclusiveUsernamePrefix() => ConformanceRun.Current.ExclusiveUsernamePrefix
+        ?? throw new InconclusiveException(
+            "No application-service namespace is known: set CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX to the start of localparts an appservice on the server holds exclusively.");
+
     /// <summary>Inconclusive when the server advertises no spec version from <paramref name="since"/> on.</summary>
     /// <param name="since">The first spec version with the rule, e.g. <c>v1.8</c>.</param>
     /// <param name="what">The part of a rule that came with that version, for the reason.</param>

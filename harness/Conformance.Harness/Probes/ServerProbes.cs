@@ -47,9 +47,11 @@ public sealed class ServerProbes
     {
         var body = new RegistrationParameters { Username = context.Fake.Localpart(), Password = context.Fake.Password() }.ToJson();
         var response = await client.PostRegisterAsync(body);
-        return response.StatusCode == 403
-            ? "Registration is disabled on this server: a fresh, valid username without auth was answered 403.\n" + response.Exchange.Describe()
-            : null;
+        // Open registration answers with a UIA challenge (401), or registers at once (200, which UIA checks then fail).
+        // Anything else closes registration for this run; REG-FORBIDDEN then checks that the refusal was a 403.
+        return response.StatusCode is 401 or 200
+            ? null
+            : $"Registration is closed on this server: a fresh, valid username without auth was answered {response.Summary}.\n" + response.Exchange.Describe();
     }
 
     private static async Task<string?> ProbeGuestsAsync(MatrixClient client)

@@ -11,7 +11,7 @@ public sealed class ConformanceContext : IAsyncDisposable
 {
     /// <summary>Creates the context of a run.</summary>
     public ConformanceContext(
-        HomeserverTarget target, MatrixTransport transport, Fake fake, UiaDriver registrationUia, IReadOnlyList<string> advertisedVersions, string? registrationToken)
+        HomeserverTarget target, MatrixTransport transport, Fake fake, UiaDriver registrationUia, IReadOnlyList<string> advertisedVersions, string? registrationToken, string? exclusiveUsernamePrefix)
     {
         Target = target;
         Transport = transport;
@@ -19,6 +19,7 @@ public sealed class ConformanceContext : IAsyncDisposable
         RegistrationUia = registrationUia;
         AdvertisedVersions = advertisedVersions;
         RegistrationToken = registrationToken;
+        ExclusiveUsernamePrefix = exclusiveUsernamePrefix;
         Probes = new ServerProbes(this);
     }
 
@@ -45,6 +46,9 @@ public sealed class ConformanceContext : IAsyncDisposable
 
     /// <summary>A registration token the run may use, or null.</summary>
     public string? RegistrationToken { get; }
+
+    /// <summary>The start of localparts an application service holds exclusively, or null when none is known.</summary>
+    public string? ExclusiveUsernamePrefix { get; }
 
     /// <summary>What the server offers, probed once per run.</summary>
     public ServerProbes Probes { get; }

@@ -32,6 +32,7 @@ public static class ConformanceRun
     {
         var settings = SuiteSettings.Read();
         var registrationToken = settings.RegistrationToken;
+        var exclusivePrefix = settings.ExclusiveUsernamePrefix;
         HomeserverTarget target;
         if (settings.HomeserverUrl is { } url)
         {
@@ -39,10 +40,11 @@ public static class ConformanceRun
         }
         else
         {
-            // The embedded server also accepts a token the run makes up, so the token checks run against it too; its
-            // login tokens live 5 s instead of the recommended 120 s, so the expiry check runs instead of waiting.
+            // The embedded server also accepts a token and holds a namespace the run makes up, so the token and
+            // M_EXCLUSIVE checks run against it too.
             registrationToken ??= "conformance-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
-            target = await HomeserverTarget.StartEmbeddedAsync(EmbeddedOptions(registrationToken), ct);
+            exclusivePrefix ??= "as_" + RandomNumberGenerator.GetHexString(8, lowercase: true) + "_";
+            target = await HomeserverTarget.StartEmbeddedAsync(EmbeddedOptions(registrationToken, exclusivePrefix), ct);
         }
 
         var transport = new MatrixTransport(target.BaseUrl, new TransportSettings { RequestTimeout = settings.RequestTimeout }, new RateLimitGate());
@@ -52,13 +54,19 @@ public static class ConformanceRun
         TestContext.Progress.WriteLine($"Advertised spec versions: {string.Join(", ", versions)}");
 
         IUiaStage[] stages = registrationToken is { } token ? [new DummyStage(), new RegistrationTokenStage(token)] : [new DummyStage()];
-        _current = new ConformanceContext(target, transport, new Fake(settings.Seed), new UiaDriver(stages), versions, registrationToken);
+        _current = new ConformanceContext(
+            target, transport, new Fake(settings.Seed), new UiaDriver(stages), versions, registrationToken, exclusivePrefix);
     }
 
-    /// <summary>The embedded reference server's settings for a run that may use <paramref name="registrationToken"/>.</summary>
-    public static ReferenceHomeserverOptions EmbeddedOptions(string registrationToken) => new()
+    /// <summary>
+    /// The embedded reference server's settings: it accepts <paramref name="registrationToken"/>, an application
+    /// service holds the localparts starting with <paramref name="exclusivePrefix"/>, and login tokens live 5 s instead
+    /// of the recommended 120 s, so the expiry check runs instead of waiting.
+    /// </summary>
+    public static ReferenceHomeserverOptions EmbeddedOptions(string registrationToken, string exclusivePrefix) => new()
     {
         RegistrationTokens = [new RegistrationTokenSpec(registrationToken)],
+        AppServices = [new AppServiceSpec("conformance-as-" + RandomNumberGenerator.GetHexString(16, lowercase: true), exclusivePrefix)],
         LoginTokenLifetime = TimeSpan.FromSeconds(5),
     };
 

@@ -18,6 +18,9 @@ public sealed record SuiteSettings
     /// <summary>A registration token for servers that require one, or null.</summary>
     public string? RegistrationToken { get; init; }
 
+    /// <summary>The start of localparts an application service holds exclusively on the server, or null.</summary>
+    public string? ExclusiveUsernamePrefix { get; init; }
+
     /// <summary>The seed for generated data; random unless given, and printed either way.</summary>
     public int Seed { get; init; }
 
@@ -38,6 +41,7 @@ public sealed record SuiteSettings
         {
             HomeserverUrl = url is null ? null : new Uri(url),
             RegistrationToken = Value("CONFORMANCE_REGISTRATION_TOKEN", "RegistrationToken"),
+            ExclusiveUsernamePrefix = Value("CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX", "ExclusiveUsernamePrefix"),
             Seed = Number("CONFORMANCE_SEED", "Seed") ?? Random.Shared.Next(1, int.MaxValue),
             RequestTimeout = TimeSpan.FromSeconds(Number("CONFORMANCE_REQUEST_TIMEOUT_S", "RequestTimeoutSeconds") ?? 30),
         };

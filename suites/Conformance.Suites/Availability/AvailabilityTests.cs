@@ -44,6 +44,16 @@ public sealed class AvailabilityTests : ConformanceTest
         response.Should().BeMatrixError(400, ErrCode.InvalidUsername);
     }
 
+    [Test, Requirement("AVAIL-INVALID")]
+    public async Task A_username_in_an_appservice_exclusive_namespace_is_answered_M_EXCLUSIVE()
+    {
+        var username = NotApplicable.ExclusiveUsernamePrefix() + Fake.Localpart();
+
+        var response = await Client.GetRegisterAvailableAsync(username);
+
+        response.Should().BeMatrixError(400, ErrCode.Exclusive);
+    }
+
     [Test, Requirement("AVAIL-NO-RESERVE")]
     public async Task Checking_availability_does_not_reserve_the_name()
     {

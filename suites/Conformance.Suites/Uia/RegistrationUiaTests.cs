@@ -77,6 +77,17 @@ public sealed class RegistrationUiaTests : ConformanceTest
     }
 
     [Test, Requirement("REG-CHECKS-BEFORE-UIA")]
+    public async Task A_username_in_an_appservice_exclusive_namespace_is_refused_M_EXCLUSIVE_before_UIA()
+    {
+        var prefix = NotApplicable.ExclusiveUsernamePrefix();
+        await NotApplicable.UnlessRegistrationIsOpenAsync();
+
+        var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = prefix + Fake.Localpart(), Password = Fake.Password() }.ToJson());
+
+        response.Should().BeMatrixError(400, ErrCode.Exclusive);
+    }
+
+    [Test, Requirement("REG-CHECKS-BEFORE-UIA")]
     public async Task An_unmappable_username_is_refused_before_UIA_or_mapped_after_it()
     {
         await NotApplicable.UnlessRegistrationIsOpenAsync();

@@ -10,8 +10,11 @@ public static class MatrixRows
     /// <summary>The registration token every matrix server accepts and every run is given.</summary>
     public const string RegistrationToken = "kill-matrix-token";
 
+    /// <summary>The start of the localparts an application service holds on every matrix server.</summary>
+    public const string ExclusivePrefix = "kill_matrix_as_";
+
     /// <summary>Settings shared by every row: those of the embedded server the suite starts on its own.</summary>
-    public static ReferenceHomeserverOptions Base { get; } = ConformanceRun.EmbeddedOptions(RegistrationToken);
+    public static ReferenceHomeserverOptions Base { get; } = ConformanceRun.EmbeddedOptions(RegistrationToken, ExclusivePrefix);
 
     /// <summary>The plain server first, then the variants, then the faults.</summary>
     public static IReadOnlyList<MatrixRow> All { get; } =

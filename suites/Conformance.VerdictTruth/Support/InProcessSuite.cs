@@ -8,14 +8,16 @@ public static class InProcessSuite
     /// <summary>Runs the whole suite against <paramref name="server"/> and returns every test's verdict.</summary>
     /// <param name="server">The server under test.</param>
     /// <param name="registrationToken">A registration token the server accepts.</param>
+    /// <param name="exclusivePrefix">The start of localparts an application service holds on the server.</param>
     /// <param name="seed">The data seed, so a row can be replayed.</param>
-    public static async Task<IReadOnlyList<SuiteOutcome>> RunAsync(Uri server, string registrationToken, int seed)
+    public static async Task<IReadOnlyList<SuiteOutcome>> RunAsync(Uri server, string registrationToken, string exclusivePrefix, int seed)
     {
         ArgumentNullException.ThrowIfNull(server);
         var parameters = new Dictionary<string, string>
         {
             ["HomeserverUrl"] = server.ToString(),
             ["RegistrationToken"] = registrationToken,
+            ["ExclusiveUsernamePrefix"] = exclusivePrefix,
             ["Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         var context = new SuiteLoadContext(RepositoryLayout.SuiteAssembly);
