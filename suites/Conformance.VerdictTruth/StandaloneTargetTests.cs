@@ -16,12 +16,18 @@ public sealed class StandaloneTargetTests
     [Test]
     public async Task The_suite_gives_the_same_verdicts_against_the_standalone_server_as_against_the_embedded_one()
     {
-        // Configured as the embedded server is: open, with one registration token the suite knows.
+        // Configured as the embedded server is: open, a registration token and an appservice namespace the suite
+        // knows, login tokens that live 5 s.
         using var standalone = await StandaloneServer.StartAsync(
-            "--server-name", "localhost", "--registration-token", "standalone-token", "--login-token-lifetime-ms", "5000");
+            "--server-name", "localhost", "--registration-token", "standalone-token", "--appservice", "standalone-as-token=standalone_as_",
+            "--login-token-lifetime-ms", "5000");
 
         var embedded = await SuiteProcess.RunAsync(null, RunLimit);
-        var external = await SuiteProcess.RunAsync(standalone.BaseUrl, RunLimit, new Dictionary<string, string> { ["CONFORMANCE_REGISTRATION_TOKEN"] = "standalone-token" });
+        var external = await SuiteProcess.RunAsync(standalone.BaseUrl, RunLimit, new Dictionary<string, string>
+        {
+            ["CONFORMANCE_REGISTRATION_TOKEN"] = "standalone-token",
+            ["CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX"] = "standalone_as_",
+        });
 
         embedded.Should().NotBeEmpty();
         Lines(external).Should().Equal(Lines(embedded));

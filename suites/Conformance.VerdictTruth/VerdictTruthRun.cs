@@ -11,7 +11,7 @@ public sealed class VerdictTruthRun
     [OneTimeSetUp]
     public void ForgetTheMaintainersTarget()
     {
-        foreach (var name in new[] { "CONFORMANCE_HOMESERVER_URL", "CONFORMANCE_REGISTRATION_TOKEN", "CONFORMANCE_SEED" })
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>().Where(k => k.StartsWith("CONFORMANCE_", StringComparison.Ordinal)))
         {
             Environment.SetEnvironmentVariable(name, null);
         }
