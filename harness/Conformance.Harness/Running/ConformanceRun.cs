@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Conformance.Harness.Client;
 using Conformance.Harness.Fakes;
 using Conformance.Harness.RateLimits;
+using Conformance.Harness.Reporting;
 using Conformance.Harness.Targets;
 using Conformance.Harness.Uia;
 using Conformance.Reference.Hosting;
@@ -18,6 +19,11 @@ namespace Conformance.Harness.Running;
 public static class ConformanceRun
 {
     private static ConformanceContext? _current;
+    private static RunReport? _report;
+    private static RunFacts? _facts;
+
+    /// <summary>The run's report, or null outside a run.</summary>
+    public static RunReport? Report => _report;
 
     /// <summary>The running context.</summary>
     /// <exception cref="InvalidOperationException">No run was started: the assembly lacks its SetUpFixture.</exception>
@@ -50,12 +56,16 @@ public static class ConformanceRun
         var transport = new MatrixTransport(target.BaseUrl, new TransportSettings { RequestTimeout = settings.RequestTimeout }, new RateLimitGate());
         TestContext.Progress.WriteLine($"Conformance target: {target.Describe()}");
         TestContext.Progress.WriteLine($"Data seed: {settings.Seed} (replay with CONFORMANCE_SEED={settings.Seed})");
-        var versions = await AdvertisedVersionsAsync(transport, ct);
+        var (versions, serverSoftware) = await AdvertisedVersionsAsync(transport, ct);
         TestContext.Progress.WriteLine($"Advertised spec versions: {string.Join(", ", versions)}");
+        var report = RunReport.Start(settings.ResultsFolder ?? RunReport.DefaultFolder());
+        TestContext.Progress.WriteLine($"Allure results: {report.Folder}");
 
         IUiaStage[] stages = registrationToken is { } token ? [new DummyStage(), new RegistrationTokenStage(token)] : [new DummyStage()];
         _current = new ConformanceContext(
             target, transport, new Fake(settings.Seed), new UiaDriver(stages), versions, registrationToken, exclusivePrefix);
+        _report = report;
+        _facts = new RunFacts(target.Describe(), serverSoftware, versions, settings.Seed);
     }
 
     /// <summary>
@@ -73,6 +83,13 @@ public static class ConformanceRun
     /// <summary>Stops the embedded server, if any, and releases the transport.</summary>
     public static async Task StopAsync()
     {
+        if (_report is not null && _facts is not null)
+        {
+            _report.Finish(_facts);
+            TestContext.Progress.WriteLine($"Summary: {_report.SummaryPath}");
+            _report = null;
+        }
+
         if (_current is not null)
         {
             await _current.DisposeAsync();
@@ -80,7 +97,7 @@ public static class ConformanceRun
         }
     }
 
-    private static async Task<IReadOnlyList<string>> AdvertisedVersionsAsync(MatrixTransport transport, CancellationToken ct)
+    private static async Task<(IReadOnlyList<string> Versions, string? ServerSoftware)> AdvertisedVersionsAsync(MatrixTransport transport, CancellationToken ct)
     {
         MatrixResponse response;
         try
@@ -99,6 +116,7 @@ public static class ConformanceRun
                 + "is the URL the client-server API's base?\n" + response.Exchange.Describe());
         }
 
-        return [.. versions.Where(v => v?.GetValueKind() == JsonValueKind.String).Select(v => v!.GetValue<string>())];
+        return ([.. versions.Where(v => v?.GetValueKind() == JsonValueKind.String).Select(v => v!.GetValue<string>())],
+            response.Headers.GetValueOrDefault("Server"));
     }
 }

@@ -1,5 +1,6 @@
 using Conformance.Harness.Client;
 using Conformance.Harness.Fakes;
+using Conformance.Harness.Reporting;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 
@@ -20,6 +21,10 @@ public abstract class ConformanceTest
 
     /// <summary>The run's data generator.</summary>
     protected static Fake Fake => ConformanceRun.Current.Fake;
+
+    /// <summary>Records the test in the run's report.</summary>
+    [TearDown]
+    public void Report() => ConformanceRun.Report?.Add(CurrentTest.Record(_client?.Log.Exchanges ?? []));
 
     /// <summary>Prints every exchange of a test that did not pass, so the CI log holds the whole story.</summary>
     [TearDown]

@@ -21,6 +21,9 @@ public sealed record SuiteSettings
     /// <summary>The start of localparts an application service holds exclusively on the server, or null.</summary>
     public string? ExclusiveUsernamePrefix { get; init; }
 
+    /// <summary>Where the Allure results go, or null for <c>reports/allure-results</c>.</summary>
+    public string? ResultsFolder { get; init; }
+
     /// <summary>The seed for generated data; random unless given, and printed either way.</summary>
     public int Seed { get; init; }
 
@@ -41,6 +44,7 @@ public sealed record SuiteSettings
         {
             HomeserverUrl = url is null ? null : new Uri(url),
             RegistrationToken = Value("CONFORMANCE_REGISTRATION_TOKEN", "RegistrationToken"),
+            ResultsFolder = Value("CONFORMANCE_RESULTS_DIR", "AllureResultsDirectory"),
             ExclusiveUsernamePrefix = Value("CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX", "ExclusiveUsernamePrefix"),
             Seed = Number("CONFORMANCE_SEED", "Seed") ?? Random.Shared.Next(1, int.MaxValue),
             RequestTimeout = TimeSpan.FromSeconds(Number("CONFORMANCE_REQUEST_TIMEOUT_S", "RequestTimeoutSeconds") ?? 30),

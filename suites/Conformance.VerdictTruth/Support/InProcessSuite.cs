@@ -20,6 +20,9 @@ public static class InProcessSuite
             ["ExclusiveUsernamePrefix"] = exclusivePrefix,
             ["Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        // Each run's report goes to a folder of its own, deleted afterwards: the matrix judges verdicts, not reports.
+        var reportFolder = Directory.CreateTempSubdirectory("conformance-matrix-");
+        parameters["AllureResultsDirectory"] = Path.Combine(reportFolder.FullName, "allure-results");
         var context = new SuiteLoadContext(RepositoryLayout.SuiteAssembly);
         try
         {
@@ -33,6 +36,7 @@ public static class InProcessSuite
         finally
         {
             context.Unload();
+            reportFolder.Delete(recursive: true);
         }
     }
 }

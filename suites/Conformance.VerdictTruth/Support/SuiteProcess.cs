@@ -35,6 +35,9 @@ public static class SuiteProcess
                 start.Environment["CONFORMANCE_HOMESERVER_URL"] = homeserverUrl.ToString();
             }
 
+            // Its report stays with its own results, away from the report of the run a maintainer reads.
+            start.Environment["CONFORMANCE_RESULTS_DIR"] = Path.Combine(results.FullName, "allure-results");
+
             foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             {
                 start.Environment[name] = value;

@@ -1,0 +1,58 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Conformance.Harness.Reporting;
+
+/// <summary>The run-level Allure files: environment.properties, executor.json and categories.json.</summary>
+public static class AllureRunFiles
+{
+    /// <summary>Writes the three files into <paramref name="folder"/>.</summary>
+    public static void Write(string folder, RunFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var version = typeof(AllureRunFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        var environment = new StringBuilder()
+            .Append("Server.URL=").AppendLine(Escape(facts.Target))
+            .Append("Server.Software=").AppendLine(Escape(facts.ServerSoftware ?? "not sent"))
+            .Append("Server.SpecVersions=").AppendLine(Escape(string.Join(", ", facts.AdvertisedVersions)))
+            .Append("Suite.Version=").AppendLine(Escape(version))
+            .Append("Suite.Seed=").AppendLine(facts.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.WriteAllText(Path.Combine(folder, "environment.properties"), environment.ToString());
+
+        var github = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";
+        var runUrl = github
+            ? $"{Environment.GetEnvironmentVariable("GITHUB_SERVER_URL")}/{Environment.GetEnvironmentVariable("GITHUB_REPOSITORY")}/actions/runs/{Environment.GetEnvironmentVariable("GITHUB_RUN_ID")}"
+            : null;
+        var executor = new JsonObject
+        {
+            ["name"] = github ? "GitHub Actions" : "dotnet test",
+            ["type"] = github ? "github" : "local",
+            ["buildName"] = github ? $"run {Environment.GetEnvironmentVariable("GITHUB_RUN_NUMBER")}" : Environment.MachineName,
+            ["buildUrl"] = runUrl,
+            ["reportName"] = "Matrix registration conformance",
+        };
+        File.WriteAllText(Path.Combine(folder, "executor.json"), executor.ToJsonString());
+        File.WriteAllText(Path.Combine(folder, "categories.json"), Categories().ToJsonString());
+    }
+
+    /// <summary>Failure buckets; the first that matches wins, so server errors and transport trouble come first.</summary>
+    public static JsonArray Categories() =>
+    [
+        Category("Server error (5xx)", ".*HTTP 5[0-9][0-9].*", "failed", "broken"),
+        Category("Transport / timeout", ".*(timed out|no response|refused|TransportException).*", "failed", "broken"),
+        Category("Spec violation (MUST)", ".*\\(MUST.*", "failed", "broken"),
+        Category("Spec deviation (SHOULD)", ".*\\(SHOULD.*", "failed", "broken"),
+        Category("Not applicable", ".*", "skipped"),
+    ];
+
+    private static JsonObject Category(string name, string messageRegex, params string[] statuses) => new()
+    {
+        ["name"] = name,
+        ["messageRegex"] = messageRegex,
+        ["matchedStatuses"] = new JsonArray([.. statuses.Select(s => (JsonNode)s)]),
+    };
+
+    // Java properties: backslashes and line breaks must not end or bend a value.
+    private static string Escape(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+}

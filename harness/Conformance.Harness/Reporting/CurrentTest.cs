@@ -1,0 +1,40 @@
+using Conformance.Harness.Client;
+using Conformance.Harness.Requirements;
+using NUnit.Framework;
+using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
+
+namespace Conformance.Harness.Reporting;
+
+/// <summary>Reads the test NUnit is finishing (from a TearDown) into a <see cref="TestRecord"/>.</summary>
+public static class CurrentTest
+{
+    /// <summary>The record of the current test, with the exchanges its client made.</summary>
+    public static TestRecord Record(IReadOnlyCollection<Exchange> exchanges)
+    {
+        var context = TestContext.CurrentContext;
+        var result = context.Result;
+        var name = context.Test.Name;
+        var paren = name.IndexOf('(', StringComparison.Ordinal);
+        return new TestRecord(
+            context.Test.ClassName ?? string.Empty,
+            context.Test.MethodName ?? name,
+            name,
+            paren < 0 ? string.Empty : name[(paren + 1)..^1],
+            VerdictOf(result.Outcome),
+            string.IsNullOrWhiteSpace(result.Message) ? null : result.Message,
+            string.IsNullOrWhiteSpace(result.StackTrace) ? null : result.StackTrace,
+            RequirementProperties.OfCurrentTest(),
+            new DateTimeOffset(TestExecutionContext.CurrentContext.StartTime, TimeSpan.Zero),
+            DateTimeOffset.UtcNow,
+            exchanges);
+    }
+
+    private static Verdict VerdictOf(ResultState outcome) => outcome.Status switch
+    {
+        TestStatus.Passed => Verdict.Passed,
+        TestStatus.Inconclusive or TestStatus.Skipped => Verdict.Skipped,
+        TestStatus.Failed when outcome.Label == ResultState.Error.Label => Verdict.Broken,
+        _ => Verdict.Failed,
+    };
+}

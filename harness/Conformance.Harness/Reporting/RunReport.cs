@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+
+namespace Conformance.Harness.Reporting;
+
+/// <summary>
+/// The run's report: the Allure results folder (emptied when the run starts), one result per finished test, and at
+/// the end the run-level files plus a Markdown summary (<c>summary.md</c>) beside the results.
+/// </summary>
+public sealed class RunReport
+{
+    private readonly ConcurrentQueue<TestRecord> _records = new();
+    private readonly AllureResultWriter _writer;
+
+    private RunReport(string folder)
+    {
+        Folder = folder;
+        _writer = new AllureResultWriter(folder);
+    }
+
+    /// <summary>Where the Allure results go.</summary>
+    public string Folder { get; }
+
+    /// <summary>The Markdown summary's path, next to the results folder.</summary>
+    public string SummaryPath => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Folder).TrimEnd(Path.DirectorySeparatorChar))!, "summary.md");
+
+    /// <summary>Starts a report in <paramref name="folder"/>, deleting what an earlier run left there.</summary>
+    public static RunReport Start(string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.CreateDirectory(folder);
+        return new RunReport(folder);
+    }
+
+    /// <summary>The default folder: <c>reports/allure-results</c> of the repository the suite was built in, else of the working directory.</summary>
+    public static string DefaultFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Conformance.sln")))
+            {
+                return Path.Combine(dir.FullName, "reports", "allure-results");
+            }
+        }
+
+        return Path.Combine(Environment.CurrentDirectory, "reports", "allure-results");
+    }
+
+    /// <summary>Records one finished test and writes its result.</summary>
+    public void Add(TestRecord record)
+    {
+        _records.Enqueue(record);
+        _writer.Write(record);
+    }
+
+    /// <summary>Writes the run-level files and the summary; appends the summary to <c>$GITHUB_STEP_SUMMARY</c> when set.</summary>
+    public void Finish(RunFacts facts)
+    {
+        AllureRunFiles.Write(Folder, facts);
+        var summary = MarkdownSummary.Of([.. _records], facts);
+        File.WriteAllText(SummaryPath, summary);
+        if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
+        {
+            File.AppendAllText(stepSummary, summary);
+        }
+    }
+}
