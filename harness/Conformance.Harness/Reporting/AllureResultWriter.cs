@@ -38,7 +38,7 @@ public sealed class AllureResultWriter(string folder)
             ["testCaseId"] = Md5(fullName),
             ["historyId"] = Md5(JsonSerializer.Serialize(new { fullName, parameters = new[] { record.Arguments } })),
             ["name"] = record.Name,
-            ["titlePath"] = new JsonArray(Assembly, record.Requirement?.Area ?? record.ShortClassName, record.ShortClassName),
+            ["titlePath"] = new JsonArray(record.Requirement?.Area ?? record.ShortClassName, record.ShortClassName),
             ["status"] = Status(record.Verdict),
             ["statusDetails"] = new JsonObject { ["message"] = record.Message, ["trace"] = record.Trace },
             ["stage"] = "finished",
@@ -83,7 +83,7 @@ public sealed class AllureResultWriter(string folder)
         }
 
         var dot = record.ClassName.LastIndexOf('.');
-        Add("parentSuite", Assembly);
+        // No parentSuite: the areas are the top of the suites tree, where a maintainer looks first.
         Add("subSuite", record.ShortClassName);
         Add("package", dot < 0 ? string.Empty : record.ClassName[..dot]);
         Add("testClass", record.ClassName);

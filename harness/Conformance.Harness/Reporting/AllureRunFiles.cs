@@ -37,14 +37,20 @@ public static class AllureRunFiles
     }
 
     /// <summary>Failure buckets; the first that matches wins, so server errors and transport trouble come first.</summary>
+    /// <remarks>
+    /// The renderers match the whole message, and messages span lines: <c>[\s\S]*</c> crosses line breaks in both
+    /// Java (Allure 2) and JavaScript (Allure 3), where <c>.*</c> does not.
+    /// </remarks>
     public static JsonArray Categories() =>
     [
-        Category("Server error (5xx)", ".*HTTP 5[0-9][0-9].*", "failed", "broken"),
-        Category("Transport / timeout", ".*(timed out|no response|refused|TransportException).*", "failed", "broken"),
-        Category("Spec violation (MUST)", ".*\\(MUST.*", "failed", "broken"),
-        Category("Spec deviation (SHOULD)", ".*\\(SHOULD.*", "failed", "broken"),
-        Category("Not applicable", ".*", "skipped"),
+        Category("Server error (5xx)", Any + "got HTTP 5[0-9][0-9]" + Any, "failed", "broken"),
+        Category("Transport / timeout", Any + "(--- no response|TransportException)" + Any, "failed", "broken"),
+        Category("Spec violation (MUST)", Any + "\\(MUST" + Any, "failed", "broken"),
+        Category("Spec deviation (SHOULD)", Any + "\\(SHOULD" + Any, "failed", "broken"),
+        Category("Not applicable", Any, "skipped"),
     ];
+
+    private const string Any = "[\\s\\S]*";
 
     private static JsonObject Category(string name, string messageRegex, params string[] statuses) => new()
     {

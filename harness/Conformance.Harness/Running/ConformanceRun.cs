@@ -36,6 +36,10 @@ public static class ConformanceRun
     /// <summary>Starts the run. Fails at once, with the reason, when the target does not answer /versions.</summary>
     public static async Task StartAsync(CancellationToken ct = default)
     {
+        // FluentAssertions finds NUnit by assembly name among everything loaded. Where the suite runs in a load context
+        // of its own beside another NUnit (the kill matrix), it could throw the other copy's AssertionException, which
+        // this NUnit would report as an error instead of a failure. Bind it to the NUnit this harness runs with.
+        FluentAssertions.Common.Services.ThrowException = message => throw new AssertionException(message);
         var settings = SuiteSettings.Read();
         var registrationToken = settings.RegistrationToken;
         var exclusivePrefix = settings.ExclusiveUsernamePrefix;

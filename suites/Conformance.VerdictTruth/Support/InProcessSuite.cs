@@ -10,7 +10,9 @@ public static class InProcessSuite
     /// <param name="registrationToken">A registration token the server accepts.</param>
     /// <param name="exclusivePrefix">The start of localparts an application service holds on the server.</param>
     /// <param name="seed">The data seed, so a row can be replayed.</param>
-    public static async Task<IReadOnlyList<SuiteOutcome>> RunAsync(Uri server, string registrationToken, string exclusivePrefix, int seed)
+    /// <param name="allureResults">Where the run's Allure results go; null: a scratch folder, deleted afterwards.</param>
+    public static async Task<IReadOnlyList<SuiteOutcome>> RunAsync(
+        Uri server, string registrationToken, string exclusivePrefix, int seed, string? allureResults = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         var parameters = new Dictionary<string, string>
@@ -20,9 +22,9 @@ public static class InProcessSuite
             ["ExclusiveUsernamePrefix"] = exclusivePrefix,
             ["Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        // Each run's report goes to a folder of its own, deleted afterwards: the matrix judges verdicts, not reports.
-        var reportFolder = Directory.CreateTempSubdirectory("conformance-matrix-");
-        parameters["AllureResultsDirectory"] = Path.Combine(reportFolder.FullName, "allure-results");
+        // Each run's report goes to a folder of its own: the matrix judges verdicts, not reports.
+        var scratch = allureResults is null ? Directory.CreateTempSubdirectory("conformance-matrix-") : null;
+        parameters["AllureResultsDirectory"] = allureResults ?? Path.Combine(scratch!.FullName, "allure-results");
         var context = new SuiteLoadContext(RepositoryLayout.SuiteAssembly);
         try
         {
@@ -36,7 +38,7 @@ public static class InProcessSuite
         finally
         {
             context.Unload();
-            reportFolder.Delete(recursive: true);
+            scratch?.Delete(recursive: true);
         }
     }
 }

@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Conformance.Reference.Hosting;
+using Conformance.VerdictTruth.KillMatrix;
+using Conformance.VerdictTruth.Support;
+
+namespace Conformance.VerdictTruth.Reports;
+
+/// <summary>
+/// The report a maintainer opens: the suite's Allure results, rendered by the real Allure command line, looked at in
+/// real headless Chromium. A server with one fault gives the failing test to look for.
+/// </summary>
+public sealed class AllureReportInBrowserTests
+{
+    private const string FailingTest = "Registering_a_taken_username_is_refused_with_M_USER_IN_USE";
+    private static DirectoryInfo _work = null!;
+    private static Uri _report = null!;
+
+    [OneTimeSetUp]
+    public static async Task RenderTheReportOfABrokenServer()
+    {
+        _work = Directory.CreateTempSubdirectory("allure-in-browser-");
+        var row = MatrixRows.Named(Reference.Faults.FaultCatalogue.TakenUsernameForbidden.Name);
+        await using (var server = await ReferenceHomeserver.StartAsync(row.Options))
+        {
+            await InProcessSuite.RunAsync(server.BaseUrl, MatrixRows.RegistrationToken, MatrixRows.ExclusivePrefix, seed: 7,
+                Path.Combine(_work.FullName, "allure-results"));
+        }
+
+        await AllureCommandLine.RunAsync(_work.FullName, "awesome", "allure-results", "-o", "single", "--single-file");
+        // The folder report holds each result as data/test-results/{id}.json: the id the page's address needs.
+        await AllureCommandLine.RunAsync(_work.FullName, "awesome", "allure-results", "-o", "folder");
+        _report = new Uri(Path.Combine(_work.FullName, "single", "index.html"));
+    }
+
+    [OneTimeTearDown]
+    public static void Clean() => _work.Delete(recursive: true);
+
+    [Test]
+    public async Task The_overview_shows_the_areas_of_the_suite()
+    {
+        var text = await HeadlessChromium.TextOfAsync(_report);
+
+        text.Should().Contain("Registration").And.Contain("Guests").And.Contain("Usernames").And.Contain("RefreshTokens")
+            .And.Contain("Matrix registration conformance");
+    }
+
+    [Test]
+    public async Task A_failing_test_shows_its_requirement_message_and_the_request_and_response_it_sent()
+    {
+        var page = new Uri(_report.AbsoluteUri + "#/" + FailingResultId());
+
+        var text = await HeadlessChromium.TextOfAsync(page);
+        var screenshot = Path.Combine(RepositoryLayout.Root, "reports", "report-failing-test.png");
+        await HeadlessChromium.ScreenshotAsync(page, screenshot);
+
+        text.Should().Contain(FailingTest).And.Contain("Failed").And.Contain("REG-IN-USE")
+            .And.Contain("M_USER_IN_USE").And.Contain("Spec violation (MUST)")
+            .And.Contain("request").And.Contain("response").And.Contain("/_matrix/client/v3/register");
+        new FileInfo(screenshot).Length.Should().BeGreaterThan(10_000, "the screenshot shows the rendered page");
+    }
+
+    private static string FailingResultId() =>
+        Directory.GetFiles(Path.Combine(_work.FullName, "folder", "data", "test-results"), "*.json")
+            .Select(path => (Id: Path.GetFileNameWithoutExtension(path), Json: JsonNode.Parse(File.ReadAllText(path))!))
+            .Single(r => r.Json["name"]?.GetValue<string>() == FailingTest && r.Json["status"]?.GetValue<string>() == "failed")
+            .Id;
+}
