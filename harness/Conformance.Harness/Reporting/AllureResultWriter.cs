@@ -121,7 +121,7 @@ public sealed class AllureResultWriter(string folder)
     private JsonObject Attach(string name, RecordedMessage message)
     {
         var source = $"{Guid.NewGuid()}-attachment.json";
-        var body = message.Body.Length == 0 ? null : TryParse(message.Body) ?? JsonValue.Create(message.Body);
+        var body = message.Body.Length == 0 ? null : Json.TryParse(message.Body) ?? JsonValue.Create(message.Body);
         var content = new JsonObject
         {
             ["line"] = message.StartLine,
@@ -130,18 +130,6 @@ public sealed class AllureResultWriter(string folder)
         };
         File.WriteAllText(Path.Combine(folder, source), content.ToJsonString(Indented));
         return new JsonObject { ["name"] = name, ["source"] = source, ["type"] = "application/json" };
-    }
-
-    private static JsonNode? TryParse(string text)
-    {
-        try
-        {
-            return JsonNode.Parse(text);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static string Status(Verdict verdict) => verdict switch

@@ -14,6 +14,7 @@ public static class AllureRunFiles
         var version = typeof(AllureRunFiles).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         var environment = new StringBuilder()
             .Append("Server.URL=").AppendLine(Escape(facts.Target))
+            .Append("Server.Name=").AppendLine(Escape(facts.ServerName ?? "unknown (no user ID was returned)"))
             .Append("Server.Software=").AppendLine(Escape(facts.ServerSoftware ?? "not sent"))
             .Append("Server.SpecVersions=").AppendLine(Escape(string.Join(", ", facts.AdvertisedVersions)))
             .Append("Suite.Version=").AppendLine(Escape(version))

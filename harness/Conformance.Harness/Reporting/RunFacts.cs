@@ -5,4 +5,5 @@ namespace Conformance.Harness.Reporting;
 /// <param name="ServerSoftware">The server's <c>Server</c> header, if it sent one.</param>
 /// <param name="AdvertisedVersions">The spec versions it advertises.</param>
 /// <param name="Seed">The data seed.</param>
-public sealed record RunFacts(string Target, string? ServerSoftware, IReadOnlyList<string> AdvertisedVersions, int Seed);
+/// <param name="ServerName">The server name in its user IDs, once known.</param>
+public sealed record RunFacts(string Target, string? ServerSoftware, IReadOnlyList<string> AdvertisedVersions, int Seed, string? ServerName = null);

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Conformance.Harness.Client;
+using Conformance.Harness.Identifiers;
 
 namespace Conformance.Harness.Reporting;
 
@@ -59,6 +62,8 @@ public sealed class RunReport
     /// <summary>Writes the run-level files and the summary; appends the summary to <c>$GITHUB_STEP_SUMMARY</c> when set.</summary>
     public void Finish(RunFacts facts)
     {
+        ArgumentNullException.ThrowIfNull(facts);
+        facts = facts with { ServerName = facts.ServerName ?? ServerNameSeen() };
         AllureRunFiles.Write(Folder, facts);
         var summary = MarkdownSummary.Of([.. _records], facts);
         File.WriteAllText(SummaryPath, summary);
@@ -66,5 +71,20 @@ public sealed class RunReport
         {
             File.AppendAllText(stepSummary, summary);
         }
+    }
+
+    /// <summary>The server name as the server itself wrote it: after the colon of the first user ID it returned.</summary>
+    private string? ServerNameSeen()
+    {
+        foreach (var response in _records.SelectMany(r => r.Exchanges).Select(e => e.Response).OfType<RecordedMessage>())
+        {
+            var userId = Json.TryParse(response.Body)?["user_id"];
+            if (userId is JsonValue value && value.TryGetValue<string>(out var id) && new UserId(id).ServerName is { Length: > 0 } name)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 }
