@@ -27,6 +27,7 @@ public sealed class StandaloneTargetTests
         {
             ["CONFORMANCE_REGISTRATION_TOKEN"] = "standalone-token",
             ["CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX"] = "standalone_as_",
+            ["CONFORMANCE_APPSERVICE_TOKEN"] = "standalone-as-token",
         });
 
         embedded.Should().NotBeEmpty();

@@ -18,6 +18,17 @@ public static class NotApplicable
     /// <exception cref="InconclusiveException">No refresh tokens.</exception>
     public static Task UnlessRefreshTokensAreOfferedAsync() => Unless(ConformanceRun.Current.Probes.RefreshTokensMissingReasonAsync());
 
+    /// <summary>Inconclusive when the server has no legacy login (GET /login is 404 M_UNRECOGNIZED).</summary>
+    /// <exception cref="InconclusiveException">No legacy login.</exception>
+    public static Task UnlessLegacyLoginAsync() => Unless(ConformanceRun.Current.Probes.LegacyLoginMissingReasonAsync());
+
+    /// <summary>The token and namespace of an application service on the server; Inconclusive when either is unknown.</summary>
+    /// <exception cref="InconclusiveException">No application service configured.</exception>
+    public static (string AsToken, string LocalpartPrefix) AppService() =>
+        (ConformanceRun.Current.AppServiceToken
+            ?? throw new InconclusiveException("No application service token is known: set CONFORMANCE_APPSERVICE_TOKEN (and CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX to its namespace)."),
+         ExclusiveUsernamePrefix());
+
     /// <summary>Inconclusive when the server does not offer get_token.</summary>
     /// <exception cref="InconclusiveException">No login tokens.</exception>
     public static Task UnlessLoginTokensAreOfferedAsync() => Unless(ConformanceRun.Current.Probes.LoginTokensMissingReasonAsync());

@@ -16,6 +16,7 @@ public sealed class ServerProbes
     private readonly Lazy<Task<string?>> _guestsClosed;
     private readonly Lazy<Task<string?>> _noRefreshTokens;
     private readonly Lazy<Task<string?>> _noLoginTokens;
+    private readonly Lazy<Task<string?>> _noLegacyLogin;
 
     /// <summary>Creates the probes for a run; nothing is sent until a probe is first asked.</summary>
     public ServerProbes(ConformanceContext context)
@@ -25,7 +26,12 @@ public sealed class ServerProbes
         _guestsClosed = new(() => ProbeGuestsAsync(Client()));
         _noRefreshTokens = new(() => ProbeRefreshTokensAsync(Client(), context));
         _noLoginTokens = new(() => ProbeLoginTokensAsync(Client()));
+        _noLegacyLogin = new(() => ProbeLegacyLoginAsync(Client()));
     }
+
+    /// <summary>Why there is no legacy login (GET /login answered 404 M_UNRECOGNIZED), or null when there is.</summary>
+    /// <remarks>https://spec.matrix.org/v1.19/client-server-api/#legacy-api: a server without it answers so.</remarks>
+    public Task<string?> LegacyLoginMissingReasonAsync() => _noLegacyLogin.Value;
 
     /// <summary>Why registration is closed, or null when it is open.</summary>
     /// <remarks>
@@ -90,6 +96,15 @@ public sealed class ServerProbes
         return login.HasField("refresh_token")
             ? null
             : "Refresh tokens are not offered: neither registration nor login with refresh_token true returned one.\n" + login.Exchange.Describe();
+    }
+
+    private static async Task<string?> ProbeLegacyLoginAsync(MatrixClient client)
+    {
+        var response = await client.GetLoginFlowsAsync();
+        return response.StatusCode == 404 && response.ErrCode == "M_UNRECOGNIZED"
+            ? "This server has no legacy login (its accounts live with an OAuth 2.0 provider): GET /login was answered 404 M_UNRECOGNIZED.\n"
+                + response.Exchange.Describe()
+            : null;
     }
 
     private static async Task<string?> ProbeLoginTokensAsync(MatrixClient client)

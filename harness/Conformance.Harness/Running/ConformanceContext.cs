@@ -11,7 +11,7 @@ public sealed class ConformanceContext : IAsyncDisposable
 {
     /// <summary>Creates the context of a run.</summary>
     public ConformanceContext(
-        HomeserverTarget target, MatrixTransport transport, Fake fake, UiaDriver registrationUia, IReadOnlyList<string> advertisedVersions, string? registrationToken, string? exclusiveUsernamePrefix)
+        HomeserverTarget target, MatrixTransport transport, Fake fake, UiaDriver registrationUia, IReadOnlyList<string> advertisedVersions, string? registrationToken, string? exclusiveUsernamePrefix, string? appServiceToken)
     {
         Target = target;
         Transport = transport;
@@ -20,6 +20,7 @@ public sealed class ConformanceContext : IAsyncDisposable
         AdvertisedVersions = advertisedVersions;
         RegistrationToken = registrationToken;
         ExclusiveUsernamePrefix = exclusiveUsernamePrefix;
+        AppServiceToken = appServiceToken;
         Probes = new ServerProbes(this);
     }
 
@@ -49,6 +50,9 @@ public sealed class ConformanceContext : IAsyncDisposable
 
     /// <summary>The start of localparts an application service holds exclusively, or null when none is known.</summary>
     public string? ExclusiveUsernamePrefix { get; }
+
+    /// <summary>The <c>as_token</c> of the application service holding that namespace, or null.</summary>
+    public string? AppServiceToken { get; }
 
     /// <summary>What the server offers, probed once per run.</summary>
     public ServerProbes Probes { get; }

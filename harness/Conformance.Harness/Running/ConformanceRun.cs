@@ -43,6 +43,7 @@ public static class ConformanceRun
         var settings = SuiteSettings.Read();
         var registrationToken = settings.RegistrationToken;
         var exclusivePrefix = settings.ExclusiveUsernamePrefix;
+        var appServiceToken = settings.AppServiceToken;
         HomeserverTarget target;
         if (settings.HomeserverUrl is { } url)
         {
@@ -54,7 +55,8 @@ public static class ConformanceRun
             // M_EXCLUSIVE checks run against it too.
             registrationToken ??= "conformance-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
             exclusivePrefix ??= "as_" + RandomNumberGenerator.GetHexString(8, lowercase: true) + "_";
-            target = await HomeserverTarget.StartEmbeddedAsync(EmbeddedOptions(registrationToken, exclusivePrefix), ct);
+            appServiceToken ??= "conformance-as-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
+            target = await HomeserverTarget.StartEmbeddedAsync(EmbeddedOptions(registrationToken, exclusivePrefix, appServiceToken), ct);
         }
 
         var transport = new MatrixTransport(target.BaseUrl, new TransportSettings { RequestTimeout = settings.RequestTimeout }, new RateLimitGate());
@@ -67,20 +69,20 @@ public static class ConformanceRun
 
         IUiaStage[] stages = registrationToken is { } token ? [new DummyStage(), new RegistrationTokenStage(token)] : [new DummyStage()];
         _current = new ConformanceContext(
-            target, transport, new Fake(settings.Seed), new UiaDriver(stages), versions, registrationToken, exclusivePrefix);
+            target, transport, new Fake(settings.Seed), new UiaDriver(stages), versions, registrationToken, exclusivePrefix, appServiceToken);
         _report = report;
         _facts = new RunFacts(target.Describe(), serverSoftware, versions, settings.Seed);
     }
 
     /// <summary>
-    /// The embedded reference server's settings: it accepts <paramref name="registrationToken"/>, an application
-    /// service holds the localparts starting with <paramref name="exclusivePrefix"/>, and login tokens live 5 s instead
-    /// of the recommended 120 s, so the expiry check runs instead of waiting.
+    /// The embedded reference server's settings: it accepts <paramref name="registrationToken"/>, the application
+    /// service <paramref name="appServiceToken"/> holds the localparts starting with <paramref name="exclusivePrefix"/>,
+    /// and login tokens live 5 s instead of the recommended 120 s, so the expiry check runs instead of waiting.
     /// </summary>
-    public static ReferenceHomeserverOptions EmbeddedOptions(string registrationToken, string exclusivePrefix) => new()
+    public static ReferenceHomeserverOptions EmbeddedOptions(string registrationToken, string exclusivePrefix, string appServiceToken) => new()
     {
         RegistrationTokens = [new RegistrationTokenSpec(registrationToken)],
-        AppServices = [new AppServiceSpec("conformance-as-" + RandomNumberGenerator.GetHexString(16, lowercase: true), exclusivePrefix)],
+        AppServices = [new AppServiceSpec(appServiceToken, exclusivePrefix)],
         LoginTokenLifetime = TimeSpan.FromSeconds(5),
     };
 

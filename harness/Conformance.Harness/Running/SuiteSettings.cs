@@ -21,6 +21,9 @@ public sealed record SuiteSettings
     /// <summary>The start of localparts an application service holds exclusively on the server, or null.</summary>
     public string? ExclusiveUsernamePrefix { get; init; }
 
+    /// <summary>The <c>as_token</c> of an application service on the server (a secret: never printed), or null.</summary>
+    public string? AppServiceToken { get; init; }
+
     /// <summary>Where the Allure results go, or null for <c>reports/allure-results</c>.</summary>
     public string? ResultsFolder { get; init; }
 
@@ -44,6 +47,7 @@ public sealed record SuiteSettings
         {
             HomeserverUrl = url is null ? null : new Uri(url),
             RegistrationToken = Value("CONFORMANCE_REGISTRATION_TOKEN", "RegistrationToken"),
+            AppServiceToken = Value("CONFORMANCE_APPSERVICE_TOKEN", "AppServiceToken"),
             ResultsFolder = Value("CONFORMANCE_RESULTS_DIR", "AllureResultsDirectory"),
             ExclusiveUsernamePrefix = Value("CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX", "ExclusiveUsernamePrefix"),
             Seed = Number("CONFORMANCE_SEED", "Seed") ?? Random.Shared.Next(1, int.MaxValue),

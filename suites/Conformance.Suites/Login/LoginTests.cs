@@ -8,6 +8,8 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-FLOWS")]
     public async Task Get_login_lists_flows_each_with_a_type()
     {
+        await NotApplicable.UnlessLegacyLoginAsync();
+
         var response = await Client.GetLoginFlowsAsync();
 
         response.Should().HaveStatus(200).And.HaveLoginFlowsWithTypes();
@@ -51,6 +53,8 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-WRONG")]
     public async Task An_unknown_user_is_refused_with_M_FORBIDDEN()
     {
+        await NotApplicable.UnlessLegacyLoginAsync();
+
         var response = await Client.LogInWithPasswordAsync(Fake.Localpart(), Fake.Password());
 
         response.Should().BeMatrixError(403, ErrCode.Forbidden);

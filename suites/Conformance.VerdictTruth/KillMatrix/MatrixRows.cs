@@ -13,8 +13,11 @@ public static class MatrixRows
     /// <summary>The start of the localparts an application service holds on every matrix server.</summary>
     public const string ExclusivePrefix = "kill_matrix_as_";
 
+    /// <summary>That application service's token.</summary>
+    public const string AppServiceToken = "kill-matrix-as-token";
+
     /// <summary>Settings shared by every row: those of the embedded server the suite starts on its own.</summary>
-    public static ReferenceHomeserverOptions Base { get; } = ConformanceRun.EmbeddedOptions(RegistrationToken, ExclusivePrefix);
+    public static ReferenceHomeserverOptions Base { get; } = ConformanceRun.EmbeddedOptions(RegistrationToken, ExclusivePrefix, AppServiceToken);
 
     /// <summary>The plain server first, then the variants, then the faults.</summary>
     public static IReadOnlyList<MatrixRow> All { get; } =

@@ -22,8 +22,7 @@ public sealed class AllureReportInBrowserTests
         var row = MatrixRows.Named(Reference.Faults.FaultCatalogue.TakenUsernameForbidden.Name);
         await using (var server = await ReferenceHomeserver.StartAsync(row.Options))
         {
-            await InProcessSuite.RunAsync(server.BaseUrl, MatrixRows.RegistrationToken, MatrixRows.ExclusivePrefix, seed: 7,
-                Path.Combine(_work.FullName, "allure-results"));
+            await InProcessSuite.RunAsync(server.BaseUrl, seed: 7, Path.Combine(_work.FullName, "allure-results"));
         }
 
         await AllureCommandLine.RunAsync(_work.FullName, "awesome", "allure-results", "-o", "single", "--single-file");

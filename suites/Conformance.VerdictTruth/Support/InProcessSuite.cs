@@ -1,25 +1,28 @@
 using System.Text.Json;
+using Conformance.VerdictTruth.KillMatrix;
 
 namespace Conformance.VerdictTruth.Support;
 
 /// <summary>Runs the built suite inside this process, isolated in its own load context, against a server URL.</summary>
 public static class InProcessSuite
 {
-    /// <summary>Runs the whole suite against <paramref name="server"/> and returns every test's verdict.</summary>
+    /// <summary>
+    /// Runs the whole suite against <paramref name="server"/>, a server set up like <see cref="MatrixRows.Base"/> (its
+    /// registration token and application service), and returns every test's verdict.
+    /// </summary>
     /// <param name="server">The server under test.</param>
-    /// <param name="registrationToken">A registration token the server accepts.</param>
-    /// <param name="exclusivePrefix">The start of localparts an application service holds on the server.</param>
     /// <param name="seed">The data seed, so a row can be replayed.</param>
     /// <param name="allureResults">Where the run's Allure results go; null: a scratch folder, deleted afterwards.</param>
     public static async Task<IReadOnlyList<SuiteOutcome>> RunAsync(
-        Uri server, string registrationToken, string exclusivePrefix, int seed, string? allureResults = null)
+        Uri server, int seed, string? allureResults = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         var parameters = new Dictionary<string, string>
         {
             ["HomeserverUrl"] = server.ToString(),
-            ["RegistrationToken"] = registrationToken,
-            ["ExclusiveUsernamePrefix"] = exclusivePrefix,
+            ["RegistrationToken"] = MatrixRows.RegistrationToken,
+            ["ExclusiveUsernamePrefix"] = MatrixRows.ExclusivePrefix,
+            ["AppServiceToken"] = MatrixRows.AppServiceToken,
             ["Seed"] = seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         // Each run's report goes to a folder of its own: the matrix judges verdicts, not reports.

@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace Conformance.Suites.Registration;
+
+/// <summary>Registration by an application service (<c>type: m.login.application_service</c>, its token as the access token).</summary>
+public sealed class AppServiceRegistrationTests : ConformanceTest
+{
+    [Test, Requirement("REG-AS-INHIBIT")]
+    public async Task Without_legacy_login_an_appservice_registration_without_inhibit_login_is_refused_M_APPSERVICE_LOGIN_UNSUPPORTED()
+    {
+        var (asToken, prefix) = NotApplicable.AppService();
+        if (await ConformanceRun.Current.Probes.LegacyLoginMissingReasonAsync() is null)
+        {
+            throw new InconclusiveException("This server offers legacy login (GET /login answers); the rule binds only servers without it.");
+        }
+
+        var response = await Client.SendAsync(MatrixRequest.Json(HttpMethod.Post, "/_matrix/client/v3/register",
+            new JsonObject { ["type"] = "m.login.application_service", ["username"] = prefix + Fake.Localpart() }, asToken));
+
+        response.Should().BeMatrixError(400, "M_APPSERVICE_LOGIN_UNSUPPORTED");
+    }
+}
