@@ -162,8 +162,9 @@ public sealed class MatrixTransport : IDisposable
 
         var pairs = url[(query + 1)..].Split('&').Select(pair =>
         {
-            var name = Uri.UnescapeDataString(pair.Split('=')[0]);
-            return SecretRedaction.IsSecretName(name) ? $"{pair.Split('=')[0]}={SecretRedaction.Marker}" : pair;
+            var parts = pair.Split('=', 2);
+            var name = Uri.UnescapeDataString(parts[0]);
+            return SecretRedaction.IsSecretName(name) ? $"{parts[0]}={SecretRedaction.RedactQueryValue(name, parts.Length > 1 ? parts[1] : string.Empty)}" : pair;
         });
         return url[..(query + 1)] + string.Join('&', pairs);
     }

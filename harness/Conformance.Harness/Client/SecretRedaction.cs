@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -16,6 +17,12 @@ public static class SecretRedaction
     };
 
     private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    // Every value redacted so far, kept in memory only: checks of the run's outputs grep for them.
+    private static readonly ConcurrentDictionary<string, byte> Redacted = new(StringComparer.Ordinal);
+
+    /// <summary>Every secret value this process has redacted (never written anywhere).</summary>
+    public static IReadOnlyCollection<string> RedactedValues => [.. Redacted.Keys];
 
     /// <summary>Whether a JSON field, header or query parameter of this name carries a secret.</summary>
     public static bool IsSecretName(string name) =>
@@ -43,10 +50,38 @@ public static class SecretRedaction
     }
 
     /// <summary>A header value, redacted when the header carries a secret.</summary>
-    public static string RedactHeader(string name, string value) =>
-        !IsSecretName(name) ? value
-        : value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? "Bearer " + Marker
-        : Marker;
+    public static string RedactHeader(string name, string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!IsSecretName(name))
+        {
+            return value;
+        }
+
+        var bearer = value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        Remember(bearer ? value["Bearer ".Length..] : value);
+        return bearer ? "Bearer " + Marker : Marker;
+    }
+
+    /// <summary>A query parameter's value, redacted when the parameter carries a secret.</summary>
+    public static string RedactQueryValue(string name, string value)
+    {
+        if (!IsSecretName(name))
+        {
+            return value;
+        }
+
+        Remember(Uri.UnescapeDataString(value));
+        return Marker;
+    }
+
+    private static void Remember(string secret)
+    {
+        if (secret.Length > 0 && secret != Marker)
+        {
+            Redacted.TryAdd(secret, 0);
+        }
+    }
 
     private static bool Redact(JsonNode node)
     {
@@ -56,8 +91,9 @@ public static class SecretRedaction
             case JsonObject obj:
                 foreach (var name in obj.Select(p => p.Key).ToList())
                 {
-                    if (IsSecretName(name) && obj[name] is JsonValue)
+                    if (IsSecretName(name) && obj[name] is JsonValue value)
                     {
+                        Remember(value.ToString());
                         obj[name] = Marker;
                         changed = true;
                     }

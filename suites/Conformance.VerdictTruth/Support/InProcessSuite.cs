@@ -8,12 +8,12 @@ public static class InProcessSuite
 {
     /// <summary>
     /// Runs the whole suite against <paramref name="server"/>, a server set up like <see cref="MatrixRows.Base"/> (its
-    /// registration token and application service), and returns every test's verdict.
+    /// registration token and application service), and returns every test's verdict and the secrets it used.
     /// </summary>
     /// <param name="server">The server under test.</param>
     /// <param name="seed">The data seed, so a row can be replayed.</param>
     /// <param name="allureResults">Where the run's Allure results go; null: a scratch folder, deleted afterwards.</param>
-    public static async Task<IReadOnlyList<SuiteOutcome>> RunAsync(
+    public static async Task<InProcessRun> RunAsync(
         Uri server, int seed, string? allureResults = null)
     {
         ArgumentNullException.ThrowIfNull(server);
@@ -36,7 +36,7 @@ public static class InProcessSuite
                 .GetMethod(nameof(IsolatedSuiteEntry.Run))!;
             // NUnit's runner blocks until the run ends; keep it off the caller's thread.
             var json = await Task.Run(() => (string)entry.Invoke(null, [RepositoryLayout.SuiteAssembly, parameters, 4])!);
-            return JsonSerializer.Deserialize<List<SuiteOutcome>>(json) ?? [];
+            return JsonSerializer.Deserialize<InProcessRun>(json) ?? new InProcessRun([], []);
         }
         finally
         {

@@ -13,7 +13,7 @@ namespace Conformance.VerdictTruth.Support;
 /// </summary>
 public static class IsolatedSuiteEntry
 {
-    /// <summary>Runs every test of the suite with these runsettings parameters; returns the verdicts as JSON.</summary>
+    /// <summary>Runs every test of the suite with these runsettings parameters; returns an <see cref="InProcessRun"/> as JSON.</summary>
     public static string Run(string suiteAssembly, Dictionary<string, string> parameters, int workers)
     {
         var context = AssemblyLoadContext.GetLoadContext(typeof(IsolatedSuiteEntry).Assembly)
@@ -27,7 +27,7 @@ public static class IsolatedSuiteEntry
         var result = runner.Run(TestListener.NULL, TestFilter.Empty);
         var outcomes = Leaves(result).Select(r => new SuiteOutcome(
             r.FullName, r.ResultState.Status.ToString(), RequirementOf(r.Test), r.Message));
-        return JsonSerializer.Serialize(outcomes.ToList());
+        return JsonSerializer.Serialize(new InProcessRun([.. outcomes], [.. Harness.Client.SecretRedaction.RedactedValues]));
     }
 
     /// <summary>A parameterised case carries no properties of its own; its method (the parent) names the requirement.</summary>

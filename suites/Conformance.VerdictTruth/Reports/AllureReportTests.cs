@@ -7,13 +7,15 @@ namespace Conformance.VerdictTruth.Reports;
 
 /// <summary>
 /// The report a maintainer opens: the suite's Allure results, rendered by the real Allure command line, looked at in
-/// real headless Chromium. A server with one fault gives the failing test to look for.
+/// real headless Chromium, and searched for the secrets the run used. A server with one fault gives the failing test
+/// to look for.
 /// </summary>
-public sealed class AllureReportInBrowserTests
+public sealed class AllureReportTests
 {
     private const string FailingTest = "Registering_a_taken_username_is_refused_with_M_USER_IN_USE";
     private static DirectoryInfo _work = null!;
     private static Uri _report = null!;
+    private static IReadOnlyList<string> _secrets = [];
 
     [OneTimeSetUp]
     public static async Task RenderTheReportOfABrokenServer()
@@ -22,7 +24,7 @@ public sealed class AllureReportInBrowserTests
         var row = MatrixRows.Named(Reference.Faults.FaultCatalogue.TakenUsernameForbidden.Name);
         await using (var server = await ReferenceHomeserver.StartAsync(row.Options))
         {
-            await InProcessSuite.RunAsync(server.BaseUrl, seed: 7, Path.Combine(_work.FullName, "allure-results"));
+            _secrets = (await InProcessSuite.RunAsync(server.BaseUrl, seed: 7, Path.Combine(_work.FullName, "allure-results"))).SecretsUsed;
         }
 
         await AllureCommandLine.RunAsync(_work.FullName, "awesome", "allure-results", "-o", "single", "--single-file");
@@ -33,6 +35,36 @@ public sealed class AllureReportInBrowserTests
 
     [OneTimeTearDown]
     public static void Clean() => _work.Delete(recursive: true);
+
+    [Test]
+    public async Task The_renderer_reads_every_result_the_suite_wrote()
+    {
+        var written = Directory.GetFiles(Path.Combine(_work.FullName, "allure-results"), "*-result.json").Length;
+
+        var summary = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_work.FullName, "folder", "summary.json")))!;
+
+        // A result file the renderer cannot read is dropped without a word; the count gives it away.
+        summary["stats"]!["total"]!.GetValue<int>().Should().Be(written).And.BeGreaterThan(100);
+    }
+
+    [Test]
+    public async Task No_secret_the_run_used_appears_in_any_file_it_or_the_renderer_wrote()
+    {
+        // Passwords, access, refresh and login tokens and the registration token of the run. The assertions name no
+        // secret: a failure message is an output too.
+        var secrets = _secrets.Where(s => s.Length >= 8).ToList();
+        secrets.Contains(MatrixRows.RegistrationToken).Should().BeTrue("the run completed the registration-token stage");
+        secrets.Count.Should().BeGreaterThan(100, "the run sent passwords and received tokens");
+
+        var leaks = new List<string>();
+        foreach (var file in _work.EnumerateFiles("*", SearchOption.AllDirectories))
+        {
+            var text = await File.ReadAllTextAsync(file.FullName);
+            leaks.AddRange(secrets.Where(secret => text.Contains(secret, StringComparison.Ordinal)).Select(_ => file.Name));
+        }
+
+        leaks.Should().BeEmpty("no report file may hold a secret value used in the run");
+    }
 
     [Test]
     public async Task The_overview_shows_the_areas_of_the_suite()
