@@ -30,6 +30,9 @@ public sealed class MatrixTransport : IDisposable
     /// <summary>The server's base URL.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>What this transport has sent, per endpoint family.</summary>
+    public RequestCounts Counts { get; } = new();
+
     /// <summary>Sends the request, waiting out and retrying 429s unless the request says not to.</summary>
     /// <exception cref="TransportException">No HTTP response came back.</exception>
     /// <exception cref="InconclusiveException">The server kept rate-limiting past the harness's patience.</exception>
@@ -46,11 +49,14 @@ public sealed class MatrixTransport : IDisposable
                 await _gate.WaitOpenAsync(family, ct);
             }
 
+            Counts.Sent(family);
             var response = await SendOnceAsync(request, log, ct);
             if (response.StatusCode != 429)
             {
                 return response;
             }
+
+            Counts.RateLimited();
 
             var wait = RetryAfter.Of(response.Headers, response.Json) ?? _settings.DefaultRateLimitWait;
             if (!request.RetryRateLimits)

@@ -98,6 +98,7 @@ public static class ConformanceRun
 
         if (_current is not null)
         {
+            TestContext.Progress.WriteLine($"Sent {_current.Transport.Counts.Describe()}");
             await _current.DisposeAsync();
             _current = null;
         }
