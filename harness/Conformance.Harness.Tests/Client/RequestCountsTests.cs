@@ -6,11 +6,11 @@ namespace Conformance.Harness.Tests.Client;
 public sealed class RequestCountsTests
 {
     [Test]
-    public async Task Parallel_requests_are_all_counted_in_their_family()
+    public void Parallel_requests_are_all_counted_in_their_family()
     {
         var counts = new RequestCounts();
 
-        await Task.WhenAll(Enumerable.Range(0, 1000).Select(i => Task.Run(() => counts.Sent(i % 4 == 0 ? "register" : "other"))));
+        Parallel.For(0, 1000, i => counts.Sent(i % 4 == 0 ? "register" : "other"));
         counts.RateLimited();
 
         counts.Of("register").Should().Be(250);
