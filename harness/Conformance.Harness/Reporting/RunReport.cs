@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Conformance.Harness.Client;
 using Conformance.Harness.Identifiers;
+using Conformance.Harness.Running;
 
 namespace Conformance.Harness.Reporting;
 
@@ -39,18 +40,8 @@ public sealed class RunReport
     }
 
     /// <summary>The default folder: <c>reports/allure-results</c> of the repository the suite was built in, else of the working directory.</summary>
-    public static string DefaultFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Conformance.sln")))
-            {
-                return Path.Combine(dir.FullName, "reports", "allure-results");
-            }
-        }
-
-        return Path.Combine(Environment.CurrentDirectory, "reports", "allure-results");
-    }
+    public static string DefaultFolder() =>
+        Path.Combine(SourceTree.Root?.FullName ?? Environment.CurrentDirectory, "reports", "allure-results");
 
     /// <summary>Records one finished test and writes its result.</summary>
     public void Add(TestRecord record)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Conformance.Harness.Requirements;
 using Conformance.VerdictTruth.Support;
 
@@ -15,8 +14,10 @@ public sealed class CatalogueInterfaceTests
     [TestCase("--list-variants", 12)]
     public async Task The_list_flag_prints_one_tab_separated_line_per_entry_naming_a_known_requirement(string flag, int atLeast)
     {
-        var lines = await RunServerAsync(flag);
+        var run = await RunServerAsync(flag);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+        run.ExitCode.Should().Be(0);
         lines.Should().HaveCountGreaterThanOrEqualTo(atLeast);
         var fields = lines.Select(l => l.Split('\t')).ToList();
         fields.Should().OnlyContain(f => f.Length == 3 && f.All(part => part.Length > 0), "each line is name<TAB>requirement-id<TAB>description");
@@ -27,10 +28,10 @@ public sealed class CatalogueInterfaceTests
     [Test]
     public async Task A_fault_name_that_does_not_exist_stops_the_server_with_exit_code_2()
     {
-        using var process = Start("--fault", "no-such-fault");
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        var run = await RunServerAsync("--fault", "no-such-fault");
 
-        process.ExitCode.Should().Be(2);
+        run.ExitCode.Should().Be(2);
+        run.Errors.Should().Contain("no-such-fault");
     }
 
     [Test]
@@ -44,24 +45,6 @@ public sealed class CatalogueInterfaceTests
         ((int)response.StatusCode).Should().Be(200, "the fault answers unknown endpoints 200");
     }
 
-    private static async Task<IReadOnlyList<string>> RunServerAsync(params string[] args)
-    {
-        using var process = Start(args);
-        var output = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync();
-        process.ExitCode.Should().Be(0);
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-    }
-
-    private static Process Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(RepositoryLayout.ReferenceServerAssembly);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-    }
+    private static Task<ToolRun> RunServerAsync(params string[] args) =>
+        ExternalTool.RunAsync(ExternalTool.StartInfo("dotnet", [RepositoryLayout.ReferenceServerAssembly, .. args]), TimeSpan.FromSeconds(60));
 }

@@ -16,6 +16,6 @@ public static class AllureCommandLine
             throw new InvalidOperationException($"{Executable} is missing: run `npm ci --prefix reports` first.");
         }
 
-        return ExternalTool.RunAsync(Executable, workingDirectory, TimeSpan.FromMinutes(2), [command, .. args, "--config", Config]);
+        return ExternalTool.RunCheckedAsync(Executable, workingDirectory, TimeSpan.FromMinutes(2), [command, .. args, "--config", Config]);
     }
 }

@@ -37,7 +37,7 @@ public static partial class HeadlessChromium
                 "--disable-sync", "--no-first-run", $"--user-data-dir={profile.FullName}", "--virtual-time-budget=10000",
                 .. extra, action, url.AbsoluteUri,
             ];
-            return await ExternalTool.RunAsync(Executable, profile.FullName, Limit, args);
+            return await ExternalTool.RunCheckedAsync(Executable, profile.FullName, Limit, args);
         }
         finally
         {

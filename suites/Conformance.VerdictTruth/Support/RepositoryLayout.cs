@@ -1,10 +1,13 @@
+using Conformance.Harness.Running;
+
 namespace Conformance.VerdictTruth.Support;
 
 /// <summary>Where the built suite and reference server are, found from this assembly's own location.</summary>
 public static class RepositoryLayout
 {
     /// <summary>The folder holding Conformance.sln.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } =
+        SourceTree.Root?.FullName ?? throw new InvalidOperationException($"No Conformance.sln above {AppContext.BaseDirectory}");
 
     /// <summary>The build configuration this assembly was built in (Debug or Release).</summary>
     public static string Configuration { get; } = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -14,17 +17,4 @@ public static class RepositoryLayout
 
     /// <summary>The reference homeserver's entry assembly, copied into this assembly's folder.</summary>
     public static string ReferenceServerAssembly => Path.Combine(AppContext.BaseDirectory, "ReferenceHomeserver.dll");
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Conformance.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No Conformance.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -19,12 +19,7 @@ public sealed class StandaloneServer : IDisposable
     /// <summary>Starts the server and waits (at most 60 s) for its "Listening on URL" line.</summary>
     public static async Task<StandaloneServer> StartAsync(params string[] flags)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { RepositoryLayout.ReferenceServerAssembly, "--urls", "http://127.0.0.1:0" }.Concat(flags))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = ExternalTool.StartInfo("dotnet", [RepositoryLayout.ReferenceServerAssembly, "--urls", "http://127.0.0.1:0", .. flags]);
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try

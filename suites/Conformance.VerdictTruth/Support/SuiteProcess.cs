@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 
 namespace Conformance.VerdictTruth.Support;
@@ -19,12 +18,8 @@ public static class SuiteProcess
         var results = Directory.CreateTempSubdirectory("conformance-suite-run-");
         try
         {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in new[] { "test", RepositoryLayout.SuiteAssembly, "--logger", "trx;LogFileName=verdicts.trx", "--results-directory", results.FullName })
-            {
-                start.ArgumentList.Add(arg);
-            }
-
+            var start = ExternalTool.StartInfo(
+                "dotnet", ["test", RepositoryLayout.SuiteAssembly, "--logger", "trx;LogFileName=verdicts.trx", "--results-directory", results.FullName]);
             foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("CONFORMANCE_", StringComparison.Ordinal)).ToList())
             {
                 start.Environment.Remove(name);
@@ -43,24 +38,11 @@ public static class SuiteProcess
                 start.Environment[name] = value;
             }
 
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet test did not start");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(limit);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"The suite run took longer than {limit}: {await output}");
-            }
-
+            var run = await ExternalTool.RunAsync(start, limit);
             var trx = Path.Combine(results.FullName, "verdicts.trx");
             if (!File.Exists(trx))
             {
-                throw new InvalidOperationException($"The suite run wrote no TRX file:\n{await output}\n{await errors}");
+                throw new InvalidOperationException($"The suite run wrote no TRX file:\n{run.Output}\n{run.Errors}");
             }
 
             return Read(XDocument.Load(trx));
