@@ -13,8 +13,9 @@ public static class InProcessSuite
     /// <param name="server">The server under test.</param>
     /// <param name="seed">The data seed, so a row can be replayed.</param>
     /// <param name="allureResults">Where the run's Allure results go; null: a scratch folder, deleted afterwards.</param>
+    /// <param name="settings">More runsettings parameters (e.g. <c>RequestTimeoutSeconds</c>); they win over the defaults above.</param>
     public static async Task<InProcessRun> RunAsync(
-        Uri server, int seed, string? allureResults = null)
+        Uri server, int seed, string? allureResults = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         var parameters = new Dictionary<string, string>
@@ -28,6 +29,11 @@ public static class InProcessSuite
         // Each run's report goes to a folder of its own: the matrix judges verdicts, not reports.
         var scratch = allureResults is null ? Directory.CreateTempSubdirectory("conformance-matrix-") : null;
         parameters["AllureResultsDirectory"] = allureResults ?? Path.Combine(scratch!.FullName, "allure-results");
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            parameters[name] = value;
+        }
+
         var context = new SuiteLoadContext(RepositoryLayout.SuiteAssembly);
         try
         {
