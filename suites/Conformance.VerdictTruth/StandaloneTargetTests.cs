@@ -22,13 +22,13 @@ public sealed class StandaloneTargetTests
             "--server-name", "localhost", "--registration-token", "standalone-token", "--appservice", "standalone-as-token=standalone_as_",
             "--login-token-lifetime-ms", "5000");
 
-        var embedded = await SuiteProcess.RunAsync(null, RunLimit);
-        var external = await SuiteProcess.RunAsync(standalone.BaseUrl, RunLimit, new Dictionary<string, string>
+        var embedded = (await SuiteProcess.RunAsync(null, RunLimit)).Outcomes;
+        var external = (await SuiteProcess.RunAsync(standalone.BaseUrl, RunLimit, new Dictionary<string, string>
         {
             ["CONFORMANCE_REGISTRATION_TOKEN"] = "standalone-token",
             ["CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX"] = "standalone_as_",
             ["CONFORMANCE_APPSERVICE_TOKEN"] = "standalone-as-token",
-        });
+        })).Outcomes;
 
         embedded.Should().NotBeEmpty();
         Lines(external).Should().Equal(Lines(embedded));

@@ -66,11 +66,24 @@ public sealed class AllureResultWriterTests
     }
 
     [Test]
-    public void The_categories_put_server_errors_first_and_inconclusive_tests_under_not_applicable()
+    public void The_categories_put_the_known_failures_groups_first_then_server_errors_and_inconclusive_tests_under_not_applicable()
     {
         var names = AllureRunFiles.Categories().Select(c => c!["name"]!.GetValue<string>()).ToList();
 
-        names.Should().Equal("Server error (5xx)", "Transport / timeout", "Spec violation (MUST)", "Spec deviation (SHOULD)", "Not applicable");
+        names.Should().Equal(
+            "Known failure (listed)", "Fixed known failure: remove it from the list", "Server error (5xx)", "Transport / timeout",
+            "Spec violation (MUST)", "Spec deviation (SHOULD)", "Not applicable");
+    }
+
+    [TestCase("Known failure (listed in list.txt line 2: REG-IN-USE); not counted against the run.\nExpected HTTP 500 (MUST)", "Known failure (listed)")]
+    [TestCase("Fixed known failure: this test passed but is listed in list.txt line 3: X.", "Fixed known failure: remove it from the list")]
+    [TestCase("Expected HTTP 400\nRequirement REG-IN-USE (MUST): ...", "Spec violation (MUST)")]
+    public void A_failure_message_lands_in_its_category(string message, string category)
+    {
+        var first = AllureRunFiles.Categories().First(c => System.Text.RegularExpressions.Regex.IsMatch(
+            message.Replace("\\n", "\n", StringComparison.Ordinal), "^(?:" + c!["messageRegex"]!.GetValue<string>() + ")$"));
+
+        first!["name"]!.GetValue<string>().Should().Be(category);
     }
 
     private JsonNode WriteAndRead(TestRecord record)

@@ -17,6 +17,7 @@ public sealed class ServerProbes
     private readonly Lazy<Task<string?>> _noRefreshTokens;
     private readonly Lazy<Task<string?>> _noLoginTokens;
     private readonly Lazy<Task<string?>> _noLegacyLogin;
+    private readonly Lazy<Task<string>> _serverName;
 
     /// <summary>Creates the probes for a run; nothing is sent until a probe is first asked.</summary>
     public ServerProbes(ConformanceContext context)
@@ -27,7 +28,11 @@ public sealed class ServerProbes
         _noRefreshTokens = new(() => ProbeRefreshTokensAsync(Client(), context));
         _noLoginTokens = new(() => ProbeLoginTokensAsync(Client()));
         _noLegacyLogin = new(() => ProbeLegacyLoginAsync(Client()));
+        _serverName = new(async () => context.ServerName ?? (await Client().RegisterAsync()).UserId.ServerName);
     }
+
+    /// <summary>The server name after the colon of this server's user IDs: as configured, else from one registration.</summary>
+    public Task<string> ServerNameAsync() => _serverName.Value;
 
     /// <summary>Why there is no legacy login (GET /login answered 404 M_UNRECOGNIZED), or null when there is.</summary>
     /// <remarks>https://spec.matrix.org/v1.19/client-server-api/#legacy-api: a server without it answers so.</remarks>

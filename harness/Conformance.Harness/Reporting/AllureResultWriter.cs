@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Harness.Client;
+using Conformance.Harness.KnownFailures;
 using Conformance.Harness.Requirements;
 
 namespace Conformance.Harness.Reporting;
@@ -40,7 +41,12 @@ public sealed class AllureResultWriter(string folder)
             ["name"] = record.Name,
             ["titlePath"] = new JsonArray(record.Requirement?.Area ?? record.ShortClassName, record.ShortClassName),
             ["status"] = Status(record.Verdict),
-            ["statusDetails"] = new JsonObject { ["message"] = record.Message, ["trace"] = record.Trace },
+            ["statusDetails"] = new JsonObject
+            {
+                ["message"] = record.Message,
+                ["trace"] = record.Trace,
+                ["known"] = record.Known == KnownFailureOutcome.Expected,
+            },
             ["stage"] = "finished",
             ["description"] = record.Requirement?.Describe(),
             ["start"] = record.Start.ToUnixTimeMilliseconds(),
@@ -82,6 +88,12 @@ public sealed class AllureResultWriter(string folder)
             Add("suite", requirement.Area);
         }
 
+        Add("tag", record.Known switch
+        {
+            KnownFailureOutcome.Expected => "known-failure",
+            KnownFailureOutcome.Fixed => "fixed-known-failure",
+            _ => null,
+        });
         var dot = record.ClassName.LastIndexOf('.');
         // No parentSuite: the areas are the top of the suites tree, where a maintainer looks first.
         Add("subSuite", record.ShortClassName);

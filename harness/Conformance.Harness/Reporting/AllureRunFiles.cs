@@ -37,13 +37,18 @@ public static class AllureRunFiles
         File.WriteAllText(Path.Combine(folder, "categories.json"), Categories().ToJsonString());
     }
 
-    /// <summary>Failure buckets; the first that matches wins, so server errors and transport trouble come first.</summary>
+    /// <summary>
+    /// Failure buckets; the first that matches wins, so the known-failures list's two groups come first, then server
+    /// errors and transport trouble.
+    /// </summary>
     /// <remarks>
     /// The renderers match the whole message, and messages span lines: <c>[\s\S]*</c> crosses line breaks in both
     /// Java (Allure 2) and JavaScript (Allure 3), where <c>.*</c> does not.
     /// </remarks>
     public static JsonArray Categories() =>
     [
+        Category("Known failure (listed)", "Known failure \\(listed in" + Any, "failed", "broken"),
+        Category("Fixed known failure: remove it from the list", "Fixed known failure:" + Any, "failed", "broken"),
         Category("Server error (5xx)", Any + "got HTTP 5[0-9][0-9]" + Any, "failed", "broken"),
         Category("Transport / timeout", Any + "(--- no response|TransportException)" + Any, "failed", "broken"),
         Category("Spec violation (MUST)", Any + "\\(MUST" + Any, "failed", "broken"),

@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json.Nodes;
+using System.Xml;
 using Conformance.Harness.Client;
 using Conformance.Harness.Identifiers;
+using Conformance.Harness.KnownFailures;
 using Conformance.Harness.Running;
 
 namespace Conformance.Harness.Reporting;
 
 /// <summary>
 /// The run's report: the Allure results folder (emptied when the run starts), one result per finished test, and at
-/// the end the run-level files plus a Markdown summary (<c>summary.md</c>) beside the results.
+/// the end the run-level files plus a Markdown summary (<c>summary.md</c>) and JUnit XML (<c>junit.xml</c>) beside
+/// the results.
 /// </summary>
 public sealed class RunReport
 {
@@ -25,7 +29,10 @@ public sealed class RunReport
     public string Folder { get; }
 
     /// <summary>The Markdown summary's path, next to the results folder.</summary>
-    public string SummaryPath => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Folder).TrimEnd(Path.DirectorySeparatorChar))!, "summary.md");
+    public string SummaryPath => Beside("summary.md");
+
+    /// <summary>The JUnit XML's path, next to the results folder.</summary>
+    public string JUnitPath => Beside("junit.xml");
 
     /// <summary>Starts a report in <paramref name="folder"/>, deleting what an earlier run left there.</summary>
     public static RunReport Start(string folder)
@@ -50,19 +57,33 @@ public sealed class RunReport
         _writer.Write(record);
     }
 
-    /// <summary>Writes the run-level files and the summary; appends the summary to <c>$GITHUB_STEP_SUMMARY</c> when set.</summary>
-    public void Finish(RunFacts facts)
+    /// <summary>
+    /// Writes the run-level files, the summary and the JUnit XML; appends the summary to <c>$GITHUB_STEP_SUMMARY</c>
+    /// when set.
+    /// </summary>
+    /// <param name="facts">What the run learnt about the server.</param>
+    /// <param name="knownFailures">The run's known-failures list, so the summary can name entries no test matched.</param>
+    public void Finish(RunFacts facts, KnownFailureList? knownFailures = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         facts = facts with { ServerName = facts.ServerName ?? ServerNameSeen() };
         AllureRunFiles.Write(Folder, facts);
-        var summary = MarkdownSummary.Of([.. _records], facts);
+        var records = _records.ToList();
+        var summary = MarkdownSummary.Of(records, facts, knownFailures);
         File.WriteAllText(SummaryPath, summary);
+        using (var junit = XmlWriter.Create(JUnitPath, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+        {
+            JUnitReport.Of(records).Save(junit);
+        }
+
         if (Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } stepSummary)
         {
             File.AppendAllText(stepSummary, summary);
         }
     }
+
+    private string Beside(string fileName) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Folder).TrimEnd(Path.DirectorySeparatorChar))!, fileName);
 
     /// <summary>The server name as the server itself wrote it: after the colon of the first user ID it returned.</summary>
     private string? ServerNameSeen()

@@ -1,4 +1,5 @@
 using Conformance.Harness.Client;
+using Conformance.Harness.KnownFailures;
 using Conformance.Harness.Requirements;
 
 namespace Conformance.Harness.Reporting;
@@ -15,6 +16,7 @@ namespace Conformance.Harness.Reporting;
 /// <param name="Start">When it started.</param>
 /// <param name="Stop">When it ended.</param>
 /// <param name="Exchanges">Every HTTP exchange it made, redacted.</param>
+/// <param name="Known">What the run's known-failures list made of it.</param>
 public sealed record TestRecord(
     string ClassName,
     string MethodName,
@@ -26,7 +28,8 @@ public sealed record TestRecord(
     Requirement? Requirement,
     DateTimeOffset Start,
     DateTimeOffset Stop,
-    IReadOnlyCollection<Exchange> Exchanges)
+    IReadOnlyCollection<Exchange> Exchanges,
+    KnownFailureOutcome Known = KnownFailureOutcome.None)
 {
     /// <summary>The class name without its namespace.</summary>
     public string ShortClassName => ClassName[(ClassName.LastIndexOf('.') + 1)..];

@@ -2,6 +2,7 @@ using NUnit.Framework;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Commands;
+using Conformance.Harness.KnownFailures;
 using Conformance.Harness.Probes;
 using Conformance.Harness.Running;
 
@@ -48,8 +49,12 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTe
         properties.Add(PropertyNames.Category, Requirement.Area);
     }
 
-    /// <summary>A rule newer than every spec version the server advertises cannot be held against it: Inconclusive.</summary>
-    public TestCommand Wrap(TestCommand command) => new SpecVersionGate(command, Requirement);
+    /// <summary>
+    /// A rule newer than every spec version the server advertises cannot be held against it: Inconclusive. A result
+    /// the run's known-failures list names is reclassified.
+    /// </summary>
+    public TestCommand Wrap(TestCommand command) =>
+        new KnownFailureCommand(new SpecVersionGate(command, Requirement), Requirement.Id, () => ConformanceRun.KnownFailures);
 
     /// <remarks>
     /// The gate runs in place of the test body (not as a SetUp), so the Inconclusive verdict stands and the body never

@@ -11,16 +11,18 @@ public sealed class ConformanceContext : IAsyncDisposable
 {
     /// <summary>Creates the context of a run.</summary>
     public ConformanceContext(
-        HomeserverTarget target, MatrixTransport transport, Fake fake, UiaDriver registrationUia, IReadOnlyList<string> advertisedVersions, string? registrationToken, string? exclusiveUsernamePrefix, string? appServiceToken)
+        HomeserverTarget target, MatrixTransport transport, Fake fake, UiaDriver registrationUia, IReadOnlyList<string> advertisedVersions, SuiteSettings settings)
     {
+        ArgumentNullException.ThrowIfNull(settings);
         Target = target;
         Transport = transport;
         Fake = fake;
         RegistrationUia = registrationUia;
         AdvertisedVersions = advertisedVersions;
-        RegistrationToken = registrationToken;
-        ExclusiveUsernamePrefix = exclusiveUsernamePrefix;
-        AppServiceToken = appServiceToken;
+        ServerName = settings.ServerName;
+        RegistrationToken = settings.RegistrationToken;
+        ExclusiveUsernamePrefix = settings.ExclusiveUsernamePrefix;
+        AppServiceToken = settings.AppServiceToken;
         Probes = new ServerProbes(this);
     }
 
@@ -44,6 +46,9 @@ public sealed class ConformanceContext : IAsyncDisposable
     /// (a server from before v1.1 knows no v3 paths).
     /// </summary>
     public string ClientApiPrefix => SpecVersions.AnyAtLeast(AdvertisedVersions, "v1.1") ? "/_matrix/client/v3" : "/_matrix/client/r0";
+
+    /// <summary>The server name the maintainer gave, or null (the probes then learn it from a registration).</summary>
+    public string? ServerName { get; }
 
     /// <summary>A registration token the run may use, or null.</summary>
     public string? RegistrationToken { get; }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Harness.Client;
 using Conformance.Harness.Fakes;
+using Conformance.Harness.KnownFailures;
 using Conformance.Harness.RateLimits;
 using Conformance.Harness.Reporting;
 using Conformance.Harness.Targets;
@@ -21,6 +22,9 @@ public static class ConformanceRun
     private static ConformanceContext? _current;
     private static RunReport? _report;
     private static RunFacts? _facts;
+
+    /// <summary>The run's known failures, or null when none were given (or outside a run).</summary>
+    public static KnownFailurePolicy? KnownFailures { get; private set; }
 
     /// <summary>The run's report, or null outside a run.</summary>
     public static RunReport? Report => _report;
@@ -41,9 +45,7 @@ public static class ConformanceRun
         // this NUnit would report as an error instead of a failure. Bind it to the NUnit this harness runs with.
         FluentAssertions.Common.Services.ThrowException = message => throw new AssertionException(message);
         var settings = SuiteSettings.Read();
-        var registrationToken = settings.RegistrationToken;
-        var exclusivePrefix = settings.ExclusiveUsernamePrefix;
-        var appServiceToken = settings.AppServiceToken;
+        var knownFailures = KnownFailuresOf(settings);
         HomeserverTarget target;
         if (settings.HomeserverUrl is { } url)
         {
@@ -53,10 +55,14 @@ public static class ConformanceRun
         {
             // The embedded server also accepts a token and holds a namespace the run makes up, so the token and
             // M_EXCLUSIVE checks run against it too.
-            registrationToken ??= "conformance-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
-            exclusivePrefix ??= "as_" + RandomNumberGenerator.GetHexString(8, lowercase: true) + "_";
-            appServiceToken ??= "conformance-as-" + RandomNumberGenerator.GetHexString(16, lowercase: true);
-            target = await HomeserverTarget.StartEmbeddedAsync(EmbeddedOptions(registrationToken, exclusivePrefix, appServiceToken), ct);
+            settings = settings with
+            {
+                RegistrationToken = settings.RegistrationToken ?? "conformance-" + RandomNumberGenerator.GetHexString(16, lowercase: true),
+                ExclusiveUsernamePrefix = settings.ExclusiveUsernamePrefix ?? "as_" + RandomNumberGenerator.GetHexString(8, lowercase: true) + "_",
+                AppServiceToken = settings.AppServiceToken ?? "conformance-as-" + RandomNumberGenerator.GetHexString(16, lowercase: true),
+            };
+            target = await HomeserverTarget.StartEmbeddedAsync(
+                EmbeddedOptions(settings.RegistrationToken, settings.ExclusiveUsernamePrefix, settings.AppServiceToken), ct);
         }
 
         var transport = new MatrixTransport(target.BaseUrl, new TransportSettings { RequestTimeout = settings.RequestTimeout }, new RateLimitGate());
@@ -64,14 +70,21 @@ public static class ConformanceRun
         TestContext.Progress.WriteLine($"Data seed: {settings.Seed} (replay with CONFORMANCE_SEED={settings.Seed})");
         var (versions, serverSoftware) = await AdvertisedVersionsAsync(transport, ct);
         TestContext.Progress.WriteLine($"Advertised spec versions: {string.Join(", ", versions)}");
+        if (knownFailures is not null)
+        {
+            TestContext.Progress.WriteLine($"Known failures: {knownFailures.List.Count} entries from {knownFailures.List.Source}"
+                + (knownFailures.FixedFailsRun ? string.Empty : " (a listed test that passes is flagged, not failed)"));
+        }
+
         var report = RunReport.Start(settings.ResultsFolder ?? RunReport.DefaultFolder());
         TestContext.Progress.WriteLine($"Allure results: {report.Folder}");
 
-        IUiaStage[] stages = registrationToken is { } token ? [new DummyStage(), new RegistrationTokenStage(token)] : [new DummyStage()];
+        IUiaStage[] stages = settings.RegistrationToken is { } token ? [new DummyStage(), new RegistrationTokenStage(token)] : [new DummyStage()];
         _current = new ConformanceContext(
-            target, transport, new Fake(settings.Seed), new UiaDriver(stages), versions, registrationToken, exclusivePrefix, appServiceToken);
+            target, transport, new Fake(settings.Seed), new UiaDriver(stages), versions, settings);
         _report = report;
-        _facts = new RunFacts(target.Describe(), serverSoftware, versions, settings.Seed);
+        KnownFailures = knownFailures;
+        _facts = new RunFacts(target.Describe(), serverSoftware, versions, settings.Seed, settings.ServerName);
     }
 
     /// <summary>
@@ -87,11 +100,21 @@ public static class ConformanceRun
     };
 
     /// <summary>Stops the embedded server, if any, and releases the transport.</summary>
+    /// <exception cref="AssertionException">
+    /// The known-failures list names a requirement none of whose tests failed, and fixed entries fail the run: thrown
+    /// last, from the run's teardown, so the run fails with that message once everything is written.
+    /// </exception>
     public static async Task StopAsync()
     {
+        var knownFailures = KnownFailures;
+        foreach (var stale in knownFailures?.List.Unmatched ?? [])
+        {
+            TestContext.Progress.WriteLine($"Known-failures entry matched no test of this run (stale, misspelt or filtered out): {knownFailures!.List.Source} line {stale.Line}: {stale.Text}");
+        }
+
         if (_report is not null && _facts is not null)
         {
-            _report.Finish(_facts);
+            _report.Finish(_facts, knownFailures?.List);
             TestContext.Progress.WriteLine($"Summary: {_report.SummaryPath}");
             _report = null;
         }
@@ -102,6 +125,31 @@ public static class ConformanceRun
             await _current.DisposeAsync();
             _current = null;
         }
+
+        KnownFailures = null;
+        var fixedRequirements = knownFailures?.List.FixedRequirements.ToList() ?? [];
+        if (fixedRequirements.Count > 0)
+        {
+            var message = $"Fixed known failure: no test of these listed requirements failed; remove them from {knownFailures!.List.Source}: "
+                + string.Join(", ", fixedRequirements.Select(e => $"{e.Text} (line {e.Line})"));
+            TestContext.Progress.WriteLine(message);
+            if (knownFailures.FixedFailsRun)
+            {
+                throw new AssertionException(message);
+            }
+        }
+    }
+
+    /// <remarks>A relative path is taken from the suite's checkout (where Conformance.sln is), as test hosts run in their output folder.</remarks>
+    private static KnownFailurePolicy? KnownFailuresOf(SuiteSettings settings)
+    {
+        if (settings.KnownFailuresFile is not { } file)
+        {
+            return null;
+        }
+
+        var path = Path.IsPathRooted(file) ? file : Path.Combine(SourceTree.Root?.FullName ?? Environment.CurrentDirectory, file);
+        return new KnownFailurePolicy(KnownFailureList.Load(path), settings.FixedKnownFailuresFailRun);
     }
 
     private static async Task<(IReadOnlyList<string> Versions, string? ServerSoftware)> AdvertisedVersionsAsync(MatrixTransport transport, CancellationToken ct)

@@ -15,6 +15,9 @@ public sealed record SuiteSettings
     /// <summary>The server under test, or null for the embedded reference homeserver.</summary>
     public Uri? HomeserverUrl { get; init; }
 
+    /// <summary>The server name in the server's user IDs, or null to learn it from the first registration that needs it.</summary>
+    public string? ServerName { get; init; }
+
     /// <summary>A registration token for servers that require one, or null.</summary>
     public string? RegistrationToken { get; init; }
 
@@ -29,6 +32,12 @@ public sealed record SuiteSettings
 
     /// <summary>The seed for generated data; random unless given, and printed either way.</summary>
     public int Seed { get; init; }
+
+    /// <summary>The known-failures file, or null when every failure counts.</summary>
+    public string? KnownFailuresFile { get; init; }
+
+    /// <summary>Whether a listed test that passes fails the run (<c>fail</c>, the default) or is only flagged (<c>warn</c>).</summary>
+    public bool FixedKnownFailuresFailRun { get; init; } = true;
 
     /// <summary>How long one request may take.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -46,11 +55,19 @@ public sealed record SuiteSettings
         return new SuiteSettings
         {
             HomeserverUrl = url is null ? null : new Uri(url),
+            ServerName = Value("CONFORMANCE_SERVER_NAME", "ServerName"),
             RegistrationToken = Value("CONFORMANCE_REGISTRATION_TOKEN", "RegistrationToken"),
             AppServiceToken = Value("CONFORMANCE_APPSERVICE_TOKEN", "AppServiceToken"),
             ResultsFolder = Value("CONFORMANCE_RESULTS_DIR", "AllureResultsDirectory"),
             ExclusiveUsernamePrefix = Value("CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX", "ExclusiveUsernamePrefix"),
             Seed = Number("CONFORMANCE_SEED", "Seed") ?? Random.Shared.Next(1, int.MaxValue),
+            KnownFailuresFile = Value("CONFORMANCE_KNOWN_FAILURES", "KnownFailures"),
+            FixedKnownFailuresFailRun = Value("CONFORMANCE_KNOWN_FAILURES_FIXED", "KnownFailuresFixed") switch
+            {
+                null or "fail" => true,
+                "warn" => false,
+                var other => throw new ArgumentException($"CONFORMANCE_KNOWN_FAILURES_FIXED (or runsettings KnownFailuresFixed) must be 'fail' or 'warn', not '{other}'"),
+            },
             RequestTimeout = TimeSpan.FromSeconds(Number("CONFORMANCE_REQUEST_TIMEOUT_S", "RequestTimeoutSeconds") ?? 30),
         };
     }

@@ -9,10 +9,9 @@ public static class SuiteProcess
 
     /// <summary>
     /// Runs the suite, with <paramref name="homeserverUrl"/> as CONFORMANCE_HOMESERVER_URL (null: the embedded server)
-    /// and any <paramref name="environment"/> given, and returns each test's outcome by full name
-    /// (Passed, Failed, or NotExecuted for Inconclusive).
+    /// and any <paramref name="environment"/> given, and returns its exit code, each test's outcome and its summary.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, string>> RunAsync(
+    public static async Task<SuiteProcessRun> RunAsync(
         Uri? homeserverUrl, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
         var results = Directory.CreateTempSubdirectory("conformance-suite-run-");
@@ -45,7 +44,8 @@ public static class SuiteProcess
                 throw new InvalidOperationException($"The suite run wrote no TRX file:\n{run.Output}\n{run.Errors}");
             }
 
-            return Read(XDocument.Load(trx));
+            var summary = Path.Combine(results.FullName, "summary.md");
+            return new SuiteProcessRun(run.ExitCode, Read(XDocument.Load(trx)), File.Exists(summary) ? await File.ReadAllTextAsync(summary) : string.Empty);
         }
         finally
         {

@@ -1,0 +1,7 @@
+namespace Conformance.VerdictTruth.Support;
+
+/// <summary>What a <c>dotnet test</c> run of the suite left: its exit code, each test's outcome, and its Markdown summary.</summary>
+/// <param name="ExitCode">The exit code CI would see.</param>
+/// <param name="Outcomes">Each test's TRX outcome by full name (Passed, Failed, or NotExecuted for Inconclusive and warnings).</param>
+/// <param name="Summary">The run's <c>summary.md</c>.</param>
+public sealed record SuiteProcessRun(int ExitCode, IReadOnlyDictionary<string, string> Outcomes, string Summary);
