@@ -14,6 +14,25 @@ public sealed class RequestCountsTests
         counts.RateLimited();
 
         counts.Of("register").Should().Be(250);
-        counts.Describe().Should().Be("1000 requests (other 750, register 250); 1 answered 429");
+        counts.Describe().Should().Be("1000 requests (other 750, register 250); 1 answered 429; 0 registrations, 0 logins");
+    }
+
+    [Test]
+    public void Only_a_POST_register_or_login_answered_200_makes_an_account_or_a_session()
+    {
+        var counts = new RequestCounts();
+        var register = MatrixRequest.Json(HttpMethod.Post, "/_matrix/client/v3/register", new System.Text.Json.Nodes.JsonObject());
+        var login = MatrixRequest.Json(HttpMethod.Post, "/_matrix/client/v3/login", new System.Text.Json.Nodes.JsonObject());
+
+        counts.Answered(register, 401);
+        counts.Answered(register, 200);
+        counts.Answered(MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/v3/register/available"), 200);
+        counts.Answered(login, 200);
+        counts.Answered(login, 403);
+        counts.Answered(MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/v3/login"), 200);
+
+        counts.Answered(login, 429);
+
+        (counts.Registrations, counts.Logins, counts.LoginAttempts).Should().Be((1, 1, 2));
     }
 }

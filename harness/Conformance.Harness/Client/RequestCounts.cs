@@ -3,14 +3,62 @@ using System.Globalization;
 
 namespace Conformance.Harness.Client;
 
-/// <summary>How many requests a run sent, per endpoint family, and how many came back 429.</summary>
+/// <summary>
+/// How many requests a run sent, per endpoint family, how many came back 429, and how many accounts and sessions they
+/// made: registrations and logins are what a rate-limited server makes a run wait for.
+/// </summary>
 public sealed class RequestCounts
 {
     private readonly ConcurrentDictionary<string, int> _byFamily = new(StringComparer.Ordinal);
     private int _rateLimited;
+    private int _registrations;
+    private int _logins;
+    private int _loginAttempts;
+
+    /// <summary>Accounts registered (users and guests): POST /register answered 200.</summary>
+    public int Registrations => Volatile.Read(ref _registrations);
+
+    /// <summary>Logins made: POST /login answered 200.</summary>
+    public int Logins => Volatile.Read(ref _logins);
+
+    /// <summary>Login attempts the server judged, whatever the outcome: POST /login answered with anything but 429.</summary>
+    public int LoginAttempts => Volatile.Read(ref _loginAttempts);
+
+    /// <summary>Requests sent in all.</summary>
+    public int Total => _byFamily.Values.Sum();
 
     /// <summary>Counts one request sent to <paramref name="family"/>.</summary>
     public void Sent(string family) => _byFamily.AddOrUpdate(family, 1, (_, n) => n + 1);
+
+    /// <summary>Counts what an answered request made: an account or a session.</summary>
+    public void Answered(MatrixRequest request, int status)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Method != HttpMethod.Post || status == 429)
+        {
+            return;
+        }
+
+        var login = request.Path.EndsWith("/login", StringComparison.Ordinal);
+        if (login)
+        {
+            Interlocked.Increment(ref _loginAttempts);
+        }
+
+        if (status != 200)
+        {
+            return;
+        }
+
+        if (request.Path.EndsWith("/register", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _registrations);
+        }
+        else if (login)
+        {
+            Interlocked.Increment(ref _logins);
+        }
+    }
 
     /// <summary>Counts one 429 answer.</summary>
     public void RateLimited() => Interlocked.Increment(ref _rateLimited);
@@ -18,11 +66,14 @@ public sealed class RequestCounts
     /// <summary>Requests sent to <paramref name="family"/> so far.</summary>
     public int Of(string family) => _byFamily.GetValueOrDefault(family);
 
-    /// <summary>One line for the end of a run: <c>412 requests (register 160, login 75, refresh 9, other 168); 0 answered 429</c>.</summary>
+    /// <summary>
+    /// One line for the end of a run:
+    /// <c>412 requests (register 160, login 75, refresh 9, other 168); 0 answered 429; 80 registrations, 40 logins</c>.
+    /// </summary>
     public string Describe()
     {
         var families = _byFamily.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Value}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{_byFamily.Values.Sum()} requests ({string.Join(", ", families)}); {Volatile.Read(ref _rateLimited)} answered 429");
+            $"{Total} requests ({string.Join(", ", families)}); {Volatile.Read(ref _rateLimited)} answered 429; {Registrations} registrations, {Logins} logins");
     }
 }

@@ -26,6 +26,9 @@ public static class ConformanceRun
     /// <summary>The run's known failures, or null when none were given (or outside a run).</summary>
     public static KnownFailurePolicy? KnownFailures { get; private set; }
 
+    /// <summary>What the last finished run sent (for the benchmark, which runs the suite in its own process).</summary>
+    public static RequestCounts? LastCounts { get; private set; }
+
     /// <summary>The run's report, or null outside a run.</summary>
     public static RunReport? Report => _report;
 
@@ -122,6 +125,7 @@ public static class ConformanceRun
         if (_current is not null)
         {
             TestContext.Progress.WriteLine($"Sent {_current.Transport.Counts.Describe()}");
+            LastCounts = _current.Transport.Counts;
             await _current.DisposeAsync();
             _current = null;
         }
