@@ -190,6 +190,10 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
         return account;
     }
 
+    /// <summary>The run's shared account, for a test that only reads an account (see <see cref="ConformanceContext.SharedAccountAsync"/>).</summary>
+    /// <exception cref="InconclusiveException">Registration is closed or no offered flow can be completed.</exception>
+    public Task<RegisteredAccount> SharedAccountAsync() => context.SharedAccountAsync();
+
     private static IReadOnlyList<KeyValuePair<string, string>> KindQuery(string? kind) =>
         kind is null ? [] : [new("kind", kind)];
 }

@@ -180,12 +180,13 @@ public sealed class MatrixTransport : IDisposable
     private static RecordedMessage RecordResponse(HttpResponseMessage message, IReadOnlyDictionary<string, string> headers, string body) =>
         new($"HTTP {(int)message.StatusCode} {message.ReasonPhrase}", headers, SecretRedaction.RedactBody(body));
 
+    /// <remarks>As the server sent them: the raw values, which also spares parsing every header of every response.</remarks>
     private static Dictionary<string, string> HeadersOf(HttpResponseMessage message)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in message.Headers.Concat(message.Content.Headers))
+        foreach (var (name, values) in message.Headers.NonValidated.Concat(message.Content.Headers.NonValidated))
         {
-            headers[name] = string.Join(", ", values);
+            headers[name] = values.Count == 1 ? values.ToString() : string.Join(", ", values);
         }
 
         return headers;

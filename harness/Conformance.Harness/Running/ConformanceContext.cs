@@ -1,3 +1,4 @@
+using Conformance.Harness.Accounts;
 using Conformance.Harness.Client;
 using Conformance.Harness.Fakes;
 using Conformance.Harness.Probes;
@@ -24,7 +25,10 @@ public sealed class ConformanceContext : IAsyncDisposable
         ExclusiveUsernamePrefix = settings.ExclusiveUsernamePrefix;
         AppServiceToken = settings.AppServiceToken;
         Probes = new ServerProbes(this);
+        _sharedAccount = new(() => new MatrixClient(this, new ExchangeLog()).RegisterAsync());
     }
+
+    private readonly Lazy<Task<RegisteredAccount>> _sharedAccount;
 
     /// <summary>The server under test.</summary>
     public HomeserverTarget Target { get; }
@@ -58,6 +62,13 @@ public sealed class ConformanceContext : IAsyncDisposable
 
     /// <summary>The <c>as_token</c> of the application service holding that namespace, or null.</summary>
     public string? AppServiceToken { get; }
+
+    /// <summary>
+    /// One account registered on first use and shared by every test that only reads it, so a rate-limited server
+    /// sees fewer registrations. Its users may log in to it, but must never log it out, change its password, or
+    /// deactivate it; a test that changes an account registers its own.
+    /// </summary>
+    public Task<RegisteredAccount> SharedAccountAsync() => _sharedAccount.Value;
 
     /// <summary>What the server offers, probed once per run.</summary>
     public ServerProbes Probes { get; }

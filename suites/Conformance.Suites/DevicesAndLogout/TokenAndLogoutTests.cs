@@ -22,7 +22,7 @@ public sealed class TokenAndLogoutTests : ConformanceTest
     [Test, Requirement("TOKEN-HEADER")]
     public async Task An_access_token_in_the_Authorization_Bearer_header_is_accepted()
     {
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
 
         var response = await Client.GetWhoAmIAsync(account.AccessToken);
 
@@ -32,7 +32,7 @@ public sealed class TokenAndLogoutTests : ConformanceTest
     [Test, Requirement("WHOAMI-FIELDS")]
     public async Task Whoami_answers_user_id_and_device_id()
     {
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
 
         var response = await Client.GetWhoAmIAsync(account.AccessToken);
 

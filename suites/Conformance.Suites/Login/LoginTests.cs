@@ -19,7 +19,7 @@ public sealed class LoginTests : ConformanceTest
     [Requirement("LOGIN-PASSWORD")]
     public async Task Password_login_answers_access_token_device_id_and_user_id(Func<RegisteredAccount, string> identifier)
     {
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
 
         var response = await Client.LogInWithPasswordAsync(identifier(account), account.Password!);
 
@@ -43,7 +43,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-WRONG")]
     public async Task A_wrong_password_is_refused_with_M_FORBIDDEN()
     {
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
 
         var response = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password + "-wrong");
 
@@ -63,7 +63,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-DEVICE")]
     public async Task Login_without_device_id_generates_one_bound_to_the_token()
     {
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
         var login = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password!);
 
         var whoami = await Client.GetWhoAmIAsync(login.StringField("access_token"));
@@ -74,7 +74,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-DEVICE")]
     public async Task Login_with_device_id_echoes_it()
     {
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
         var deviceId = Fake.DeviceId();
 
         var login = await Client.PostLoginAsync(PasswordLogin(account, new JsonObject { ["device_id"] = deviceId }));
@@ -85,7 +85,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-TYPE-ADVERTISED")]
     public async Task A_login_type_the_server_did_not_advertise_is_refused()
     {
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
 
         var response = await Client.PostLoginAsync(PasswordLogin(account, new JsonObject { ["type"] = "org.example.not_advertised" }));
 
