@@ -19,4 +19,13 @@ public sealed class SecretRedactionTests
     [Test]
     public void Keeps_the_scheme_of_a_bearer_header() =>
         SecretRedaction.RedactHeader("Authorization", "Bearer abc").Should().Be("Bearer <redacted>");
+
+    [Test]
+    public void A_secret_field_that_is_not_a_string_stays_readable()
+    {
+        const string body = """{"refresh_token":true,"inhibit_login":false}""";
+
+        SecretRedaction.RedactBody(body).Should().Be(body);
+        SecretRedaction.RedactedValues.Should().NotContain("true");
+    }
 }

@@ -92,7 +92,8 @@ public static class SecretRedaction
             case JsonObject obj:
                 foreach (var name in obj.Select(p => p.Key).ToList())
                 {
-                    if (IsSecretName(name) && obj[name] is JsonValue value)
+                    // Only strings carry secrets: `"refresh_token": true` in a request asks for one and must stay readable.
+                    if (IsSecretName(name) && obj[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String)
                     {
                         Remember(value.ToString());
                         obj[name] = Marker;

@@ -46,14 +46,14 @@ public static class KillMatrixRun
         try
         {
             await using var server = await ReferenceHomeserver.StartAsync(row.Options);
-            var outcomes = (await InProcessSuite.RunAsync(server.BaseUrl, seed)).Outcomes;
-            return new MatrixResult(row, outcomes, outcomes.Count == 0 ? "the suite ran no test" : null);
+            var run = await InProcessSuite.RunAsync(server.BaseUrl, seed);
+            return new MatrixResult(row, run.Outcomes, run.Outcomes.Count == 0 ? "the suite ran no test" : null, run.Leaks ?? []);
         }
 #pragma warning disable CA1031 // One row that cannot run is that row's verdict, not the end of the matrix.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return new MatrixResult(row, [], e.ToString());
+            return new MatrixResult(row, [], e.ToString(), []);
         }
     }
 }

@@ -42,6 +42,20 @@ public sealed class KillMatrixTests
         result.Failures.Should().BeEmpty("the server is correct ({0}); failures: {1}", result.Row.Description, Describe(result.Failures));
     }
 
+    /// <remarks>
+    /// Every row is a run whose failures print their exchanges: across the catalogue, that is every request and
+    /// response shape the suite makes, on a correct server and on broken ones.
+    /// </remarks>
+    [Test]
+    public async Task No_run_leaves_a_secret_it_used_in_anything_it_printed_or_wrote()
+    {
+        var matrix = await KillMatrixRun.ResultAsync();
+
+        var leaks = matrix.Results.Where(r => r.Leaks.Count > 0).Select(r => $"{r.Row.Name}: {string.Join(", ", r.Leaks)}");
+
+        leaks.Should().BeEmpty("passwords and tokens are redacted in every output");
+    }
+
     private static async Task<MatrixResult> ResultOf(string name)
     {
         var matrix = await KillMatrixRun.ResultAsync();

@@ -6,7 +6,8 @@ namespace Conformance.VerdictTruth.KillMatrix;
 /// <param name="Row">The server.</param>
 /// <param name="Outcomes">Every test's verdict.</param>
 /// <param name="Error">Why the run could not be made, if it could not.</param>
-public sealed record MatrixResult(MatrixRow Row, IReadOnlyList<SuiteOutcome> Outcomes, string? Error)
+/// <param name="Leaks">Where a secret the run used turned up in what it printed or wrote (places only).</param>
+public sealed record MatrixResult(MatrixRow Row, IReadOnlyList<SuiteOutcome> Outcomes, string? Error, IReadOnlyList<string> Leaks)
 {
     /// <summary>The tests that went red.</summary>
     public IReadOnlyList<SuiteOutcome> Failures => [.. Outcomes.Where(o => o.Failed)];

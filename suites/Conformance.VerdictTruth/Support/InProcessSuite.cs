@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Conformance.VerdictTruth.KillMatrix;
+using Conformance.VerdictTruth.Secrets;
 
 namespace Conformance.VerdictTruth.Support;
 
@@ -8,7 +9,8 @@ public static class InProcessSuite
 {
     /// <summary>
     /// Runs the whole suite against <paramref name="server"/>, a server set up like <see cref="MatrixRows.Base"/> (its
-    /// registration token and application service), and returns every test's verdict and the secrets it used.
+    /// registration token and application service), and returns every test's verdict, the secrets it used, what it
+    /// printed, and where any of those secrets turned up in what it printed or wrote.
     /// </summary>
     /// <param name="server">The server under test.</param>
     /// <param name="seed">The data seed, so a row can be replayed.</param>
@@ -42,7 +44,10 @@ public static class InProcessSuite
                 .GetMethod(nameof(IsolatedSuiteEntry.Run))!;
             // NUnit's runner blocks until the run ends; keep it off the caller's thread.
             var json = await Task.Run(() => (string)entry.Invoke(null, [RepositoryLayout.SuiteAssembly, parameters, 4])!);
-            return JsonSerializer.Deserialize<InProcessRun>(json) ?? new InProcessRun([], []);
+            var run = JsonSerializer.Deserialize<InProcessRun>(json) ?? new InProcessRun([], [], []);
+            // Every file the run wrote sits in the folder holding the results (the summary and JUnit XML beside them).
+            var written = Directory.GetParent(Path.GetFullPath(parameters["AllureResultsDirectory"]))!;
+            return run with { Leaks = SecretScan.Find(run.SecretsUsed, run.Printed, written) };
         }
         finally
         {

@@ -24,10 +24,11 @@ public static class IsolatedSuiteEntry
             [FrameworkPackageSettings.TestParametersDictionary] = parameters,
             [FrameworkPackageSettings.NumberOfTestWorkers] = workers,
         });
-        var result = runner.Run(TestListener.NULL, TestFilter.Empty);
+        var printed = new OutputCollector();
+        var result = runner.Run(printed, TestFilter.Empty);
         var outcomes = Leaves(result).Select(r => new SuiteOutcome(
             r.FullName, r.ResultState.Status.ToString(), RequirementOf(r.Test), r.Message));
-        return JsonSerializer.Serialize(new InProcessRun([.. outcomes], [.. Harness.Client.SecretRedaction.RedactedValues]));
+        return JsonSerializer.Serialize(new InProcessRun([.. outcomes], [.. Harness.Client.SecretRedaction.RedactedValues], printed.Texts));
     }
 
     /// <summary>A parameterised case carries no properties of its own; its method (the parent) names the requirement.</summary>

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Conformance.VerdictTruth.Secrets;
 
 namespace Conformance.VerdictTruth.Support;
 
@@ -9,10 +10,12 @@ public static class SuiteProcess
 
     /// <summary>
     /// Runs the suite, with <paramref name="homeserverUrl"/> as CONFORMANCE_HOMESERVER_URL (null: the embedded server)
-    /// and any <paramref name="environment"/> given, and returns its exit code, each test's outcome and its summary.
+    /// and any <paramref name="environment"/> given, and returns its exit code, each test's outcome, its summary, and
+    /// where any of <paramref name="secrets"/> turned up in its console output or the files it wrote (TRX, Allure
+    /// results, summary, JUnit XML).
     /// </summary>
     public static async Task<SuiteProcessRun> RunAsync(
-        Uri? homeserverUrl, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
+        Uri? homeserverUrl, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? secrets = null)
     {
         var results = Directory.CreateTempSubdirectory("conformance-suite-run-");
         try
@@ -45,7 +48,11 @@ public static class SuiteProcess
             }
 
             var summary = Path.Combine(results.FullName, "summary.md");
-            return new SuiteProcessRun(run.ExitCode, Read(XDocument.Load(trx)), File.Exists(summary) ? await File.ReadAllTextAsync(summary) : string.Empty);
+            return new SuiteProcessRun(
+                run.ExitCode,
+                Read(XDocument.Load(trx)),
+                File.Exists(summary) ? await File.ReadAllTextAsync(summary) : string.Empty,
+                SecretScan.Find(secrets ?? [], [run.Output, run.Errors], results));
         }
         finally
         {
