@@ -34,6 +34,27 @@ public sealed class ServerProbes
     /// <summary>The server name after the colon of this server's user IDs: as configured, else from one registration.</summary>
     public Task<string> ServerNameAsync() => _serverName.Value;
 
+    /// <summary>
+    /// What the run found out about the server's optional features, for the report: each probe that ran, as
+    /// "offered" or the first line of why not. Probes no test needed are left out rather than run for the report.
+    /// </summary>
+    public IReadOnlyList<(string Feature, string Finding)> Findings() =>
+    [
+        .. Finding("Registration", _registrationClosed),
+        .. Finding("Guest access", _guestsClosed),
+        .. Finding("Refresh tokens", _noRefreshTokens),
+        .. Finding("Login tokens (get_token)", _noLoginTokens),
+        .. Finding("Legacy login (/login)", _noLegacyLogin),
+    ];
+
+    private static IEnumerable<(string, string)> Finding(string feature, Lazy<Task<string?>> probe)
+    {
+        if (probe.IsValueCreated && probe.Value.IsCompletedSuccessfully)
+        {
+            yield return (feature, probe.Value.Result is { } reason ? reason.Split('\n', 2)[0] : "offered");
+        }
+    }
+
     /// <summary>Why there is no legacy login (GET /login answered 404 M_UNRECOGNIZED), or null when there is.</summary>
     /// <remarks>https://spec.matrix.org/v1.19/client-server-api/#legacy-api: a server without it answers so.</remarks>
     public Task<string?> LegacyLoginMissingReasonAsync() => _noLegacyLogin.Value;

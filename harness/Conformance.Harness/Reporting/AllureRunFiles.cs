@@ -19,6 +19,11 @@ public static class AllureRunFiles
             .Append("Server.SpecVersions=").AppendLine(Escape(string.Join(", ", facts.AdvertisedVersions)))
             .Append("Suite.Version=").AppendLine(Escape(version))
             .Append("Suite.Seed=").AppendLine(facts.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (feature, finding) in facts.Features ?? [])
+        {
+            environment.Append("Feature.").Append(new string([.. feature.Where(char.IsLetter)])).Append('=').AppendLine(Escape(finding));
+        }
+
         File.WriteAllText(Path.Combine(folder, "environment.properties"), environment.ToString());
 
         var github = Environment.GetEnvironmentVariable("GITHUB_ACTIONS") == "true";

@@ -19,7 +19,13 @@ public static class MarkdownSummary
             .AppendLine("# Matrix registration conformance")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Server: {facts.Target} ({facts.ServerSoftware ?? "no Server header"}); spec versions: {string.Join(", ", facts.AdvertisedVersions)}.")
-            .AppendLine()
+            .AppendLine();
+        foreach (var (feature, finding) in facts.Features ?? [])
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {feature}: {finding}");
+        }
+
+        text.AppendLine()
             .AppendLine("| area | passed | failed | known failures | inconclusive | passed of judged |")
             .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var area in records.GroupBy(r => r.Requirement?.Area ?? r.ShortClassName).OrderBy(g => g.Key, StringComparer.Ordinal))

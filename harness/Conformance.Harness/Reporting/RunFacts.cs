@@ -6,4 +6,7 @@ namespace Conformance.Harness.Reporting;
 /// <param name="AdvertisedVersions">The spec versions it advertises.</param>
 /// <param name="Seed">The data seed.</param>
 /// <param name="ServerName">The server name in its user IDs, once known.</param>
-public sealed record RunFacts(string Target, string? ServerSoftware, IReadOnlyList<string> AdvertisedVersions, int Seed, string? ServerName = null);
+/// <param name="Features">What the probes found about optional features: offered, or why not.</param>
+public sealed record RunFacts(
+    string Target, string? ServerSoftware, IReadOnlyList<string> AdvertisedVersions, int Seed, string? ServerName = null,
+    IReadOnlyList<(string Feature, string Finding)>? Features = null);

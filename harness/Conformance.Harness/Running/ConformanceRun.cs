@@ -117,7 +117,7 @@ public static class ConformanceRun
 
         if (_report is not null && _facts is not null)
         {
-            _report.Finish(_facts, knownFailures?.List);
+            _report.Finish(_facts with { Features = _current?.Probes.Findings() }, knownFailures?.List);
             TestContext.Progress.WriteLine($"Summary: {_report.SummaryPath}");
             _report = null;
         }
