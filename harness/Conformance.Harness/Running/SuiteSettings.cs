@@ -30,8 +30,11 @@ public sealed record SuiteSettings
     /// <summary>The seed for generated data; random unless given, and printed either way.</summary>
     public int Seed { get; init; }
 
-    /// <summary>How long one request may take.</summary>
+    /// <summary>How long one request may take, headers and whole body.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the whole run may send requests; then every request fails at once.</summary>
+    public TimeSpan RunBudget { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Reads the settings from the environment and the runsettings parameters.</summary>
     /// <exception cref="ArgumentException">A value is malformed; the message names it.</exception>
@@ -52,6 +55,7 @@ public sealed record SuiteSettings
             ExclusiveUsernamePrefix = Value("CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX", "ExclusiveUsernamePrefix"),
             Seed = Number("CONFORMANCE_SEED", "Seed") ?? Random.Shared.Next(1, int.MaxValue),
             RequestTimeout = TimeSpan.FromSeconds(Number("CONFORMANCE_REQUEST_TIMEOUT_S", "RequestTimeoutSeconds") ?? 30),
+            RunBudget = TimeSpan.FromSeconds(Number("CONFORMANCE_RUN_BUDGET_S", "RunBudgetSeconds") ?? 1800),
         };
     }
 
