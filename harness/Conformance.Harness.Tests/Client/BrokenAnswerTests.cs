@@ -80,7 +80,7 @@ public sealed class BrokenAnswerTests
         var send = () => transport.SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, "/slow"), log);
 
         (await send.Should().ThrowAsync<TransportException>()).Which.Message.Should()
-            .StartWith("Incomplete HTTP response: the response body did not finish (").And.Contain("bytes read) within 0.8 s");
+            .StartWith("Incomplete HTTP response: the response body did not finish within 0.8 s (").And.Contain(" bytes read)");
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(3));
         log.Exchanges.Should().ContainSingle().Which.Response!.StartLine.Should().Be("HTTP 200 OK");
     }
@@ -94,17 +94,11 @@ public sealed class BrokenAnswerTests
             context.Response.ContentType = "application/json";
             context.Response.ContentLength = 100L * 1024 * 1024;
             var chunk = new byte[64 * 1024];
-            try
+            // Kestrel turns writes to a gone client into no-ops; a completed flush is what says nobody reads any more.
+            while (written < context.Response.ContentLength
+                && !(await context.Response.BodyWriter.WriteAsync(chunk, context.RequestAborted)).IsCompleted)
             {
-                while (written < context.Response.ContentLength)
-                {
-                    await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
-                    written += chunk.Length;
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // The client hung up after the cap, as it should.
+                written += chunk.Length;
             }
         });
         using var transport = Transports.For(server.BaseUrl, new TransportSettings { MaxResponseBodyBytes = 1024 * 1024 });

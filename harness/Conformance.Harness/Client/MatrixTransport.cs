@@ -151,20 +151,22 @@ public sealed class MatrixTransport : IDisposable
             {
                 ct.ThrowIfCancellationRequested();
                 var reason = deadline.IsCancellationRequested
-                    ? Stopped($"the response body did not finish ({body.BytesRead} bytes read)")
+                    ? Stopped("the response body did not finish", $" ({body.BytesRead} bytes read)")
                     : $"the connection broke after {body.BytesRead} bytes of the body: {e.GetBaseException().Message}";
                 throw Failed(new Exchange(recordedRequest, RecordResponse(message, headers, body.Text), startedAt, clock.Elapsed, reason), log, e);
             }
 
+            var text = body.Text;
             var problem = BodyProblems.Of(body, message.Content.Headers.ContentType?.MediaType?.ToLowerInvariant(), message.Content.Headers.ContentLength);
-            var exchange = new Exchange(recordedRequest, RecordResponse(message, headers, body.Text), startedAt, clock.Elapsed, problem);
+            var exchange = new Exchange(recordedRequest, RecordResponse(message, headers, text), startedAt, clock.Elapsed, problem);
             log.Add(exchange);
-            return new MatrixResponse((int)message.StatusCode, headers, body.Text, problem, exchange);
+            return new MatrixResponse((int)message.StatusCode, headers, text, problem, exchange);
         }
     }
 
-    private string Stopped(string what) =>
-        _budget.IsUsedUp ? $"{what}: {_budget.Description}" : $"{what} within {_settings.RequestTimeout.TotalSeconds:0.#} s";
+    /// <summary>"no response within 30 s (…)", or when the run budget is what ran out, "no response (…): the run budget …".</summary>
+    private string Stopped(string what, string detail = "") =>
+        _budget.IsUsedUp ? $"{what}{detail}: {_budget.Description}" : $"{what} within {_settings.RequestTimeout.TotalSeconds:0.#} s{detail}";
 
     private static TransportException Failed(Exchange exchange, ExchangeLog log, Exception cause)
     {

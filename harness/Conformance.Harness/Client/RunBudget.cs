@@ -8,7 +8,8 @@ namespace Conformance.Harness.Client;
 /// </summary>
 internal sealed class RunBudget(TimeSpan limit) : IDisposable
 {
-    private readonly CancellationTokenSource _left = new(limit);
+    // A timer cannot run longer than about 24 days; a budget beyond that is no budget.
+    private readonly CancellationTokenSource _left = new(limit < TimeSpan.FromDays(24) ? limit : Timeout.InfiniteTimeSpan);
 
     /// <summary>Cancelled when the budget is used up.</summary>
     public CancellationToken Token => _left.Token;
