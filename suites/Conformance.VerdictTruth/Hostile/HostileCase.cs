@@ -20,8 +20,8 @@ public sealed record HostileCase(string Name, HostileMode Mode, HostileOptions O
     /// <summary>Whether the mode is broken on /versions too, so the run must fail at its start.</summary>
     public bool BreaksVersions => !Options.SpareVersions;
 
-    /// <summary>Whether the suite meets it as a wait on every request (its run lasts until the budget is used up).</summary>
-    public bool Slow => Mode is HostileMode.NeverAnswers or HostileMode.OneBytePerSecond;
+    /// <summary>Whether the suite meets it as a wait on every request, so its run lasts until the budget is used up.</summary>
+    public bool Slow => Options.SpareVersions && (Mode is HostileMode.NeverAnswers or HostileMode.OneBytePerSecond);
 
     /// <inheritdoc />
     public override string ToString() => Name;

@@ -31,19 +31,19 @@ public static class HostileCases
         "ApiStandardsTests.JSON_responses_carry_Content_Type_application_json(GET /account/whoami without a token (401))",
     ];
 
-    /// <summary>Every case: each mode behind a working /versions, and three with /versions broken too.</summary>
-    public static IReadOnlyList<HostileCase> All { get; } =
+    // What every verdict against each mode must say, and the tests the mode does not touch when /versions is spared.
+    private static readonly (HostileMode Mode, string Phrase, string[] Untouched)[] Modes =
     [
-        Spared(HostileMode.NeverAnswers, "no response within 5 s"),
-        Spared(HostileMode.OneBytePerSecond, "the response body did not finish ("),
-        Spared(HostileMode.CloseMidResponse, "Connection reset by peer"),
-        Spared(HostileMode.Html200, "the body is not JSON (Content-Type text/html, not application/json)", DecidedByStatus),
-        Spared(HostileMode.TextPlain, "the body is not JSON (Content-Type text/plain, not application/json)", DecidedByStatus),
-        Spared(HostileMode.InvalidUtf8, "the body is not valid UTF-8", [.. DecidedByStatus, .. ContentTypeChecks]),
-        Spared(HostileMode.DeepJson, "the body nests deeper than 64 levels", [.. DecidedByStatus, .. ContentTypeChecks]),
-        Spared(HostileMode.HugeBody, "the body was cut at 4 MiB of 200000000 bytes", [.. DecidedByStatus, .. ContentTypeChecks]),
-        Spared(HostileMode.DuplicateKeys, "the body repeats the key \"user_id\"", [.. DecidedByStatus, .. ContentTypeChecks]),
-        Spared(HostileMode.Error500, "HTTP 500 with errcode M_UNKNOWN",
+        (HostileMode.NeverAnswers, "no response within 5 s", []),
+        (HostileMode.OneBytePerSecond, "the response body did not finish within 5 s (", []),
+        (HostileMode.CloseMidResponse, "Connection reset by peer", []),
+        (HostileMode.Html200, "the body is not JSON (Content-Type text/html, not application/json)", DecidedByStatus),
+        (HostileMode.TextPlain, "the body is not JSON (Content-Type text/plain, not application/json)", DecidedByStatus),
+        (HostileMode.InvalidUtf8, "the body is not valid UTF-8", [.. DecidedByStatus, .. ContentTypeChecks]),
+        (HostileMode.DeepJson, "the body nests deeper than 64 levels", [.. DecidedByStatus, .. ContentTypeChecks]),
+        (HostileMode.HugeBody, "the body was cut at 4 MiB of 200000000 bytes", [.. DecidedByStatus, .. ContentTypeChecks]),
+        (HostileMode.DuplicateKeys, "the body repeats the key \"user_id\"", [.. DecidedByStatus, .. ContentTypeChecks]),
+        (HostileMode.Error500, "HTTP 500 with errcode M_UNKNOWN",
         [
             .. ContentTypeChecks,
             // A 500 with M_UNKNOWN is a well-formed error body; the server sends no CORS headers in any mode.
@@ -56,18 +56,17 @@ public static class HostileCases
             "ApiStandardsTests.Responses_carry_the_CORS_headers(an error (401))",
             "ApiStandardsTests.Responses_carry_the_CORS_headers(OPTIONS /register)",
         ]),
-        Spared(HostileMode.RedirectOtherOrigin, "the server redirected to http://127.0.0.1:"),
-        Spared(HostileMode.RedirectLoop, "the server redirected to http://127.0.0.1:"),
+        (HostileMode.RedirectOtherOrigin, "the server redirected to http://127.0.0.1:", []),
+        (HostileMode.RedirectLoop, "the server redirected to http://127.0.0.1:", []),
         // Its answer is the rate-limit answer that check wants to see.
-        Spared(HostileMode.RetryAfterOneDay, "asked to wait 86400 s", ["ApiStandardsTests.A_rate_limited_answer_is_429_M_LIMIT_EXCEEDED_with_Retry_After"]),
-        VersionsToo(HostileMode.NeverAnswers, "no response within 5 s"),
-        VersionsToo(HostileMode.Error500, "HTTP 500 with errcode M_UNKNOWN"),
-        VersionsToo(HostileMode.RetryAfterOneDay, "asked to wait 86400 s"),
+        (HostileMode.RetryAfterOneDay, "asked to wait 86400 s", ["ApiStandardsTests.A_rate_limited_answer_is_429_M_LIMIT_EXCEEDED_with_Retry_After"]),
     ];
 
-    private static HostileCase VersionsToo(HostileMode mode, string phrase) =>
-        new(HostileModes.Name(mode) + " on /versions too", mode, new HostileOptions { SpareVersions = false }, phrase, []);
-
-    private static HostileCase Spared(HostileMode mode, string phrase, params string[] untouched) =>
-        new(HostileModes.Name(mode), mode, new HostileOptions(), phrase, [.. DecidedByVersions, .. untouched]);
+    /// <summary>Every case: each mode behind a working /versions, and each mode on /versions too.</summary>
+    public static IReadOnlyList<HostileCase> All { get; } =
+    [
+        .. Modes.Select(m => new HostileCase(HostileModes.Name(m.Mode), m.Mode, new HostileOptions(), m.Phrase, [.. DecidedByVersions, .. m.Untouched])),
+        .. Modes.Select(m => new HostileCase(
+            HostileModes.Name(m.Mode) + " on /versions too", m.Mode, new HostileOptions { SpareVersions = false }, m.Phrase, [])),
+    ];
 }

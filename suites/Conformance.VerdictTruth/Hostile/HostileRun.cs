@@ -72,13 +72,14 @@ public static class HostileRun
                 await server.DisposeAsync();
             }
 
-            return new HostileResult(hostile, run, clock.Elapsed, server.HugeBodies.LargestWritten, server.OtherOriginReceived.Received, null);
+            return new HostileResult(
+                hostile, run, clock.Elapsed, server.HugeBodies.LargestWritten, server.Received.Requests, server.OtherOriginReceived.Requests, null);
         }
 #pragma warning disable CA1031 // A run that crashes is that case's verdict (the tests fail on it), not the end of the others.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return new HostileResult(hostile, new InProcessRun([], []), clock.Elapsed, 0, [], e.ToString());
+            return new HostileResult(hostile, new InProcessRun([], []), clock.Elapsed, 0, [], [], e.ToString());
         }
     }
 }

@@ -91,6 +91,7 @@ public sealed class HostileServerTests
     {
         var result = await ResultOf("redirect-other-origin");
 
+        result.Received.Should().Contain(r => r.CarriedACredential, "the suite did send credentials, to the server under test");
         result.OtherOriginReceived.Where(r => r.CarriedACredential).Should().BeEmpty();
         result.OtherOriginReceived.Should().BeEmpty("redirects are never followed at all");
     }
