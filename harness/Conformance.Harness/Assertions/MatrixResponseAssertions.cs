@@ -63,7 +63,7 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     {
         if (Subject.StringField(name) == unexpected || Subject.BodyProblem is not null)
         {
-            Fail($"\"{name}\" not to be \"{unexpected}\"", Subject.BodyProblem is null ? "it is" : "the body cannot be read");
+            Fail($"\"{name}\" not to be \"{unexpected}\"", UnlessUnreadable("it is"));
         }
 
         return new(this);
@@ -85,7 +85,7 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     {
         if (Subject.HasField(name) || Subject.BodyProblem is not null)
         {
-            Fail($"no \"{name}\" field", Subject.BodyProblem is null ? $"\"{name}\" is {Describe(name)}" : "the body cannot be read");
+            Fail($"no \"{name}\" field", UnlessUnreadable($"\"{name}\" is {Describe(name)}"));
         }
 
         return new(this);
@@ -119,7 +119,7 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     {
         if ((Subject.Body?[name]?.GetValueKind() is { } kind && kind != JsonValueKind.False) || Subject.BodyProblem is not null)
         {
-            Fail($"\"{name}\" to be absent or false", Subject.BodyProblem is null ? $"\"{name}\" is {Describe(name)}" : "the body cannot be read");
+            Fail($"\"{name}\" to be absent or false", UnlessUnreadable($"\"{name}\" is {Describe(name)}"));
         }
 
         return new(this);
@@ -261,6 +261,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
 
     private string Describe(string name) =>
         !Subject.HasField(name) ? "absent" : Subject.Body![name]?.ToJsonString() ?? "null";
+
+    // A body that cannot be read is no evidence that a field is absent; checks for absence fail on it, saying so.
+    private string UnlessUnreadable(string actual) => Subject.BodyProblem is null ? actual : "the body cannot be read";
 
     private void Fail(string expectation, string actual) =>
         Services.ThrowException(FailureMessage.Compose(expectation, WithWhatWentWrong(actual), Subject.Exchange));

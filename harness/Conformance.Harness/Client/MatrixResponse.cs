@@ -104,7 +104,8 @@ public sealed class MatrixResponse
         }
         catch (JsonException)
         {
-            // BodyProblems judged the bytes; a body that passes there but not here (a byte-order mark) is still not JSON.
+            // The transport vouches for the body it passes without a problem; a response built by other hands still
+            // reads as "not JSON" instead of throwing.
             return null;
         }
     }
