@@ -7,7 +7,7 @@ namespace Conformance.Harness.Tests.Client;
 
 /// <summary>
 /// Exercises every Flurl.Http member the transport calls (FlurlClient(HttpClient), Request, AllowAnyHttpStatus,
-/// WithTimeout, WithOAuthBearerToken, SendAsync) against a real server. Flurl.Http 2.4.2 runs on a Flurl it was not
+/// WithOAuthBearerToken, SendAsync) against a real server. Flurl.Http 2.4.2 runs on a Flurl it was not
 /// built against; a member that broke would throw MissingMethodException here instead of in a user's run.
 /// </summary>
 public sealed class FlurlContractTests

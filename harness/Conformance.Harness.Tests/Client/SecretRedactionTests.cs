@@ -21,7 +21,16 @@ public sealed class SecretRedactionTests
         SecretRedaction.RedactHeader("Authorization", "Bearer abc").Should().Be("Bearer <redacted>");
 
     [Test]
-    public void A_secret_field_that_is_not_a_string_stays_readable()
+    public void Redacts_every_copy_of_a_repeated_secret_key() =>
+        SecretRedaction.RedactBody("""{"access_token":"one","user_id":"@a:b","access_token":"two"}""")
+            .Should().Be("""{"access_token":"<redacted>","user_id":"@a:b","access_token":"<redacted>"}""");
+
+    [Test]
+    public void Replaces_a_body_it_cannot_parse_when_it_names_a_secret_field() =>
+        SecretRedaction.RedactBody("""{"access_token":"abc",""").Should().StartWith("<redacted>").And.NotContain("abc");
+
+    [Test]
+    public void Leaves_flags_named_like_secrets_alone()
     {
         const string body = """{"refresh_token":true,"inhibit_login":false}""";
 

@@ -61,9 +61,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>The top-level string field is not <paramref name="unexpected"/> (absent counts as not equal).</summary>
     public AndConstraint<MatrixResponseAssertions> NotHaveStringFieldEqualTo(string name, string unexpected)
     {
-        if (Subject.StringField(name) == unexpected)
+        if (Subject.StringField(name) == unexpected || Subject.BodyProblem is not null)
         {
-            Fail($"\"{name}\" not to be \"{unexpected}\"", "it is");
+            Fail($"\"{name}\" not to be \"{unexpected}\"", UnlessUnreadable("it is"));
         }
 
         return new(this);
@@ -83,9 +83,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>The top-level field is absent.</summary>
     public AndConstraint<MatrixResponseAssertions> NotHaveField(string name)
     {
-        if (Subject.HasField(name))
+        if (Subject.HasField(name) || Subject.BodyProblem is not null)
         {
-            Fail($"no \"{name}\" field", $"\"{name}\" is {Describe(name)}");
+            Fail($"no \"{name}\" field", UnlessUnreadable($"\"{name}\" is {Describe(name)}"));
         }
 
         return new(this);
@@ -117,9 +117,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>The top-level field is absent or false.</summary>
     public AndConstraint<MatrixResponseAssertions> NotHaveTrueField(string name)
     {
-        if (Subject.Body?[name]?.GetValueKind() is { } kind && kind != JsonValueKind.False)
+        if ((Subject.Body?[name]?.GetValueKind() is { } kind && kind != JsonValueKind.False) || Subject.BodyProblem is not null)
         {
-            Fail($"\"{name}\" to be absent or false", $"\"{name}\" is {Describe(name)}");
+            Fail($"\"{name}\" to be absent or false", UnlessUnreadable($"\"{name}\" is {Describe(name)}"));
         }
 
         return new(this);
@@ -212,7 +212,8 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>A 2xx with no sign of endpoint logic (no UIA flows, no errcode): what OPTIONS must get.</summary>
     public AndConstraint<MatrixResponseAssertions> BeSuccessfulWithoutRunningTheEndpoint()
     {
-        if (!Subject.IsSuccess || Subject.HasField("flows") || Subject.ErrCode is not null)
+        // An unreadable body could hold flows or an errcode: it is no evidence that the endpoint did not run.
+        if (!Subject.IsSuccess || Subject.HasField("flows") || Subject.ErrCode is not null || Subject.BodyProblem is not null)
         {
             Fail("a 2xx answer that runs none of the endpoint's logic", $"got {Subject.Summary}");
         }
@@ -261,6 +262,16 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     private string Describe(string name) =>
         !Subject.HasField(name) ? "absent" : Subject.Body![name]?.ToJsonString() ?? "null";
 
+    // A body that cannot be read is no evidence that a field is absent; checks for absence fail on it, saying so.
+    private string UnlessUnreadable(string actual) => Subject.BodyProblem is null ? actual : "the body cannot be read";
+
     private void Fail(string expectation, string actual) =>
-        Services.ThrowException(FailureMessage.Compose(expectation, actual, Subject.Exchange));
+        Services.ThrowException(FailureMessage.Compose(expectation, WithWhatWentWrong(actual), Subject.Exchange));
+
+    // A field check alone says only "absent"; when the body is unreadable or the answer was a redirect, that is why,
+    // and it belongs on the same first line.
+    private string WithWhatWentWrong(string actual) =>
+        (Subject.BodyProblem is not null || Subject.IsRedirect) && !actual.Contains(Subject.Summary, StringComparison.Ordinal)
+            ? $"{actual}: the server answered {Subject.Summary}"
+            : actual;
 }

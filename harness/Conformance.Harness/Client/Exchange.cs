@@ -7,7 +7,10 @@ namespace Conformance.Harness.Client;
 /// <param name="Response">What came back (secrets redacted), or null when nothing did.</param>
 /// <param name="StartedAt">When the request left.</param>
 /// <param name="Duration">How long until the response was read.</param>
-/// <param name="Failure">Why there is no response (timeout, refused connection), or null.</param>
+/// <param name="Failure">
+/// Why there is no response (timeout, refused connection), why it is incomplete (body timed out, cut at the cap), or
+/// what is wrong with its body (not JSON, not UTF-8, ...); null when none of these.
+/// </param>
 public sealed record Exchange(
     RecordedMessage Request, RecordedMessage? Response, DateTimeOffset StartedAt, TimeSpan Duration, string? Failure)
 {
@@ -21,6 +24,10 @@ public sealed record Exchange(
         if (Response is not null)
         {
             Append(text, $"response ({Duration.TotalMilliseconds:0} ms)", Response);
+            if (Failure is not null)
+            {
+                text.Append("--- ").Append(Failure).AppendLine();
+            }
         }
         else
         {

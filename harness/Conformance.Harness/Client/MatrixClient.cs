@@ -87,16 +87,19 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     public async Task<MatrixResponse> FirstRateLimitedAnswerAsync(MatrixRequest request, int attempts)
     {
         ArgumentNullException.ThrowIfNull(request);
+        MatrixResponse? last = null;
         for (var i = 0; i < attempts; i++)
         {
-            var response = await SendAsync(request with { RetryRateLimits = false });
-            if (response.StatusCode == 429)
+            last = await SendAsync(request with { RetryRateLimits = false });
+            if (last.StatusCode == 429)
             {
-                return response;
+                return last;
             }
         }
 
-        throw new InconclusiveException($"The server answered {attempts} quick {request.Method} {request.Path} requests without a 429, so its rate-limit answer could not be seen.");
+        throw new InconclusiveException(
+            $"The server answered {attempts} quick {request.Method} {request.Path} requests without a 429 (the last with {last?.Summary}), "
+            + "so its rate-limit answer could not be seen.");
     }
 
     /// <summary>One request exactly as built by the test, 429s included when it opts out of waiting.</summary>
@@ -151,7 +154,7 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
         var userId = response.StringField("user_id");
         if (userId is null)
         {
-            Services.ThrowException(FailureMessage.Compose("a registration 200 to carry a string user_id", "it has none", response.Exchange));
+            Services.ThrowException(FailureMessage.Compose("a registration 200 to carry a string user_id", $"it has none: the server answered {response.Summary}", response.Exchange));
         }
 
         return new RegistrationOutcome(

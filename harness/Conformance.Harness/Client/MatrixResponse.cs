@@ -10,13 +10,19 @@ public sealed class MatrixResponse
     private readonly Lazy<JsonNode?> _json;
 
     /// <summary>Creates a response from what was read off the wire.</summary>
-    public MatrixResponse(int statusCode, IReadOnlyDictionary<string, string> headers, string bodyText, Exchange exchange)
+    /// <param name="statusCode">The HTTP status code.</param>
+    /// <param name="headers">Response and content headers.</param>
+    /// <param name="bodyText">The body as text.</param>
+    /// <param name="bodyProblem">Why the body cannot be read as JSON, in a maintainer's words; null when it can (or is empty).</param>
+    /// <param name="exchange">The recorded exchange.</param>
+    public MatrixResponse(int statusCode, IReadOnlyDictionary<string, string> headers, string bodyText, string? bodyProblem, Exchange exchange)
     {
         StatusCode = statusCode;
         Headers = headers;
         BodyText = bodyText;
+        BodyProblem = bodyProblem;
         Exchange = exchange;
-        _json = new Lazy<JsonNode?>(() => ParseOrNull(bodyText));
+        _json = new Lazy<JsonNode?>(() => bodyProblem is null ? ParseOrNull(bodyText) : null);
     }
 
     /// <summary>The HTTP status code.</summary>
@@ -27,6 +33,12 @@ public sealed class MatrixResponse
 
     /// <summary>The body as text, unredacted (tests need the real tokens); reports use <see cref="Exchange"/>.</summary>
     public string BodyText { get; }
+
+    /// <summary>
+    /// Why the body cannot be read as JSON ("the body repeats the key \"errcode\"", "the body is not valid UTF-8", ...),
+    /// or null when it is JSON or empty. When set, <see cref="Json"/> is null.
+    /// </summary>
+    public string? BodyProblem { get; }
 
     /// <summary>The recorded, redacted form of the request and this response.</summary>
     public Exchange Exchange { get; }
@@ -46,8 +58,18 @@ public sealed class MatrixResponse
             ? parsed.MediaType?.ToLowerInvariant()
             : null;
 
-    /// <summary>"HTTP 400 with errcode M_X" (or "with no errcode"), for messages.</summary>
-    public string Summary => $"HTTP {StatusCode} " + (ErrCode is { } errcode ? $"with errcode {errcode}" : "with no errcode");
+    /// <summary>
+    /// "HTTP 400 with errcode M_X" (or "with no errcode", then what is wrong with the body, if anything), or for a
+    /// redirect where it pointed, for messages.
+    /// </summary>
+    public string Summary => IsRedirect
+        ? $"HTTP {StatusCode}: the server redirected to {RedirectTarget} (not followed: the suite sends every request, "
+            + "and its credentials, only to the server under test)"
+        : $"HTTP {StatusCode} " + (ErrCode is { } errcode ? $"with errcode {errcode}" : "with no errcode")
+            + (BodyProblem is { } problem ? $" ({problem})" : string.Empty);
+
+    /// <summary>Whether the status is a 3xx redirect (never followed).</summary>
+    public bool IsRedirect => StatusCode is >= 300 and < 400;
 
     /// <summary>Whether the status is 2xx.</summary>
     public bool IsSuccess => StatusCode is >= 200 and < 300;
@@ -65,21 +87,25 @@ public sealed class MatrixResponse
     /// <summary>Whether the top-level field is present at all (any type, including null).</summary>
     public bool HasField(string name) => Body?.ContainsKey(name) ?? false;
 
+    // Where it pointed, with secret query values redacted: a redirect can echo the request's access_token.
+    private string RedirectTarget =>
+        Headers.TryGetValue("Location", out var location) ? SecretRedaction.RedactUrl(location) : "nowhere (no Location header)";
+
     private static JsonNode? ParseOrNull(string text)
     {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
         try
         {
-            var node = JsonNode.Parse(text);
-            // Materialise objects now so duplicate keys count as "not JSON" instead of throwing later.
-            if (node is JsonObject obj)
-            {
-                _ = obj.ContainsKey(string.Empty);
-            }
-
-            return node;
+            return JsonNode.Parse(text);
         }
-        catch (Exception e) when (e is JsonException or ArgumentException)
+        catch (JsonException)
         {
+            // The transport vouches for the body it passes without a problem; a response built by other hands still
+            // reads as "not JSON" instead of throwing.
             return null;
         }
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -10,13 +9,17 @@ namespace Conformance.Harness.Client;
 
 /// <summary>
 /// The one place the harness speaks HTTP (through Flurl.Http). Records every exchange, waits out rate limits, caps
-/// what it reads, and never follows redirects, so a token is never carried to another origin.
+/// what it reads and how long each request and the whole run may take, and never follows redirects, so a token is
+/// never carried to another origin.
 /// </summary>
 public sealed class MatrixTransport : IDisposable
 {
+    private const int RecordedBodyChars = 64 * 1024;
+
     private readonly FlurlClient _client;
     private readonly TransportSettings _settings;
     private readonly RateLimitGate _gate;
+    private readonly RunBudget _budget;
 
     /// <summary>Creates a transport for the server at <paramref name="baseUrl"/>.</summary>
     public MatrixTransport(Uri baseUrl, TransportSettings settings, RateLimitGate gate)
@@ -24,7 +27,10 @@ public sealed class MatrixTransport : IDisposable
         BaseUrl = baseUrl;
         _settings = settings;
         _gate = gate;
-        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+        // The budget runs from here: a transport lives exactly as long as its run.
+        _budget = new RunBudget(settings.RunBudget);
+        // A body left unread (cut at the cap, or broken off) closes its connection instead of being drained.
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxResponseDrainSize = 0 };
         _client = new FlurlClient(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
     }
 
@@ -35,7 +41,9 @@ public sealed class MatrixTransport : IDisposable
     public RequestCounts Counts { get; } = new();
 
     /// <summary>Sends the request, waiting out and retrying 429s unless the request says not to.</summary>
-    /// <exception cref="TransportException">No HTTP response came back.</exception>
+    /// <exception cref="TransportException">
+    /// No complete HTTP response came back (refused, reset, timed out, cut off), or the run budget is used up.
+    /// </exception>
     /// <exception cref="InconclusiveException">The server kept rate-limiting past the harness's patience.</exception>
     public async Task<MatrixResponse> SendAsync(MatrixRequest request, ExchangeLog log, CancellationToken ct = default)
     {
@@ -43,15 +51,28 @@ public sealed class MatrixTransport : IDisposable
         ArgumentNullException.ThrowIfNull(log);
         var family = EndpointFamily.Of(request.Path);
         var waited = TimeSpan.Zero;
+        using var budgeted = CancellationTokenSource.CreateLinkedTokenSource(ct, _budget.Token);
         while (true)
         {
+            if (_budget.IsUsedUp)
+            {
+                throw _budget.NotSent(request);
+            }
+
             if (request.RetryRateLimits)
             {
-                await _gate.WaitOpenAsync(family, ct);
+                try
+                {
+                    await _gate.WaitOpenAsync(family, budgeted.Token);
+                }
+                catch (OperationCanceledException) when (_budget.IsUsedUp && !ct.IsCancellationRequested)
+                {
+                    throw _budget.NotSent(request);
+                }
             }
 
             Counts.Sent(family);
-            var response = await SendOnceAsync(request, log, ct);
+            var response = await SendOnceAsync(request, log, budgeted.Token, ct);
             Counts.Answered(request, response.StatusCode);
             if (response.StatusCode != 429)
             {
@@ -63,8 +84,13 @@ public sealed class MatrixTransport : IDisposable
             var wait = RetryAfter.Of(response.Headers, response.Json) ?? _settings.DefaultRateLimitWait;
             if (!request.RetryRateLimits)
             {
-                // This request wants the 429 itself; everyone else still backs off.
-                _gate.Close(family, wait < _settings.MaxRateLimitWait ? wait : _settings.MaxRateLimitWait);
+                // This request wants the 429 itself; everyone else still backs off, unless the server asks for longer
+                // than the harness ever waits: then the others end Inconclusive at once instead of stalling first.
+                if (wait <= _settings.MaxRateLimitWait)
+                {
+                    _gate.Close(family, wait);
+                }
+
                 return response;
             }
 
@@ -82,10 +108,14 @@ public sealed class MatrixTransport : IDisposable
         }
     }
 
-    private async Task<MatrixResponse> SendOnceAsync(MatrixRequest request, ExchangeLog log, CancellationToken ct)
+    /// <param name="request">What to send.</param>
+    /// <param name="log">Where the exchange is recorded.</param>
+    /// <param name="budgeted">The caller's token, also cancelled when the run budget is used up.</param>
+    /// <param name="ct">The caller's own token, to tell its cancellation from a timeout.</param>
+    private async Task<MatrixResponse> SendOnceAsync(MatrixRequest request, ExchangeLog log, CancellationToken budgeted, CancellationToken ct)
     {
         var url = UrlOf(request);
-        var flurl = _client.Request(url).AllowAnyHttpStatus().WithTimeout(_settings.RequestTimeout);
+        var flurl = _client.Request(url).AllowAnyHttpStatus();
         if (request.AccessToken is not null)
         {
             flurl = flurl.WithOAuthBearerToken(request.AccessToken);
@@ -95,24 +125,54 @@ public sealed class MatrixTransport : IDisposable
         var recordedRequest = RecordRequest(request, url, content);
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
+        // One deadline for the headers and the whole body: a server that trickles its body is as stuck as a silent one.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(budgeted);
+        deadline.CancelAfter(_settings.RequestTimeout);
+        HttpResponseMessage message;
         try
         {
-            using var message = await flurl.SendAsync(request.Method, content, ct, HttpCompletionOption.ResponseHeadersRead);
-            var headers = HeadersOf(message);
-            var body = await ReadCappedAsync(message.Content, ct);
-            var exchange = new Exchange(recordedRequest, RecordResponse(message, headers, body), startedAt, clock.Elapsed, null);
-            log.Add(exchange);
-            return new MatrixResponse((int)message.StatusCode, headers, body, exchange);
+            message = await flurl.SendAsync(request.Method, content, deadline.Token, HttpCompletionOption.ResponseHeadersRead);
         }
-        catch (FlurlHttpException e)
+        catch (Exception e) when (e is FlurlHttpException or OperationCanceledException)
         {
-            var reason = e is FlurlHttpTimeoutException
-                ? $"no response within {_settings.RequestTimeout.TotalSeconds:0} s"
-                : e.InnerException?.Message ?? e.Message;
-            var exchange = new Exchange(recordedRequest, null, startedAt, clock.Elapsed, reason);
-            log.Add(exchange);
-            throw new TransportException(exchange, e);
+            ct.ThrowIfCancellationRequested();
+            var reason = deadline.IsCancellationRequested ? Stopped("no response") : $"the connection failed: {e.GetBaseException().Message}";
+            throw Failed(new Exchange(recordedRequest, null, startedAt, clock.Elapsed, reason), log, e);
         }
+
+        using (message)
+        {
+            var headers = HeadersOf(message);
+            using var body = new CappedBody(_settings.MaxResponseBodyBytes);
+            try
+            {
+                await body.ReadAsync(message.Content, deadline.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+            {
+                ct.ThrowIfCancellationRequested();
+                var reason = deadline.IsCancellationRequested
+                    ? Stopped("the response body did not finish", $" ({body.BytesRead} bytes read)")
+                    : $"the connection broke after {body.BytesRead} bytes of the body: {e.GetBaseException().Message}";
+                throw Failed(new Exchange(recordedRequest, RecordResponse(message, headers, body.Text), startedAt, clock.Elapsed, reason), log, e);
+            }
+
+            var text = body.Text;
+            var problem = BodyProblems.Of(body, message.Content.Headers.ContentType?.MediaType?.ToLowerInvariant(), message.Content.Headers.ContentLength);
+            var exchange = new Exchange(recordedRequest, RecordResponse(message, headers, text), startedAt, clock.Elapsed, problem);
+            log.Add(exchange);
+            return new MatrixResponse((int)message.StatusCode, headers, text, problem, exchange);
+        }
+    }
+
+    /// <summary>"no response within 30 s (…)", or when the run budget is what ran out, "no response (…): the run budget …".</summary>
+    private string Stopped(string what, string detail = "") =>
+        _budget.IsUsedUp ? $"{what}{detail}: {_budget.Description}" : $"{what} within {_settings.RequestTimeout.TotalSeconds:0.#} s{detail}";
+
+    private static TransportException Failed(Exchange exchange, ExchangeLog log, Exception cause)
+    {
+        log.Add(exchange);
+        return new TransportException(exchange, cause);
     }
 
     private string UrlOf(MatrixRequest request)
@@ -157,28 +217,25 @@ public sealed class MatrixTransport : IDisposable
         }
 
         var body = request.Content is null ? string.Empty : SecretRedaction.RedactBody(Encoding.UTF8.GetString(request.Content));
-        return new RecordedMessage($"{request.Method} {RedactQuery(url)}", headers, body);
+        return new RecordedMessage($"{request.Method} {SecretRedaction.RedactUrl(url)}", headers, body);
     }
 
-    private static string RedactQuery(string url)
+    private static RecordedMessage RecordResponse(HttpResponseMessage message, IReadOnlyDictionary<string, string> headers, string body)
     {
-        var query = url.IndexOf('?', StringComparison.Ordinal);
-        if (query < 0)
+        // Reports and messages show the start of a body; recording megabytes of it would only slow a run against a
+        // server that sends huge bodies. A cut JSON text no longer parses, so redaction then drops it if it may hold a secret.
+        if (body.Length > RecordedBodyChars)
         {
-            return url;
+            body = string.Concat(body.AsSpan(0, RecordedBodyChars), $"… ({body.Length - RecordedBodyChars} more chars not recorded)");
         }
 
-        var pairs = url[(query + 1)..].Split('&').Select(pair =>
-        {
-            var parts = pair.Split('=', 2);
-            var name = Uri.UnescapeDataString(parts[0]);
-            return SecretRedaction.IsSecretName(name) ? $"{parts[0]}={SecretRedaction.RedactQueryValue(name, parts.Length > 1 ? parts[1] : string.Empty)}" : pair;
-        });
-        return url[..(query + 1)] + string.Join('&', pairs);
+        // A redirect can echo the request's query, access_token included.
+        var recorded = headers.ToDictionary(
+            h => h.Key,
+            h => h.Key.Equals("Location", StringComparison.OrdinalIgnoreCase) ? SecretRedaction.RedactUrl(h.Value) : h.Value,
+            StringComparer.OrdinalIgnoreCase);
+        return new($"HTTP {(int)message.StatusCode} {message.ReasonPhrase}", recorded, SecretRedaction.RedactBody(body));
     }
-
-    private static RecordedMessage RecordResponse(HttpResponseMessage message, IReadOnlyDictionary<string, string> headers, string body) =>
-        new($"HTTP {(int)message.StatusCode} {message.ReasonPhrase}", headers, SecretRedaction.RedactBody(body));
 
     /// <remarks>As the server sent them: the raw values, which also spares parsing every header of every response.</remarks>
     private static Dictionary<string, string> HeadersOf(HttpResponseMessage message)
@@ -192,29 +249,10 @@ public sealed class MatrixTransport : IDisposable
         return headers;
     }
 
-    private async Task<string> ReadCappedAsync(HttpContent content, CancellationToken ct)
-    {
-        await using var stream = await content.ReadAsStreamAsync(ct);
-        // Pooled: a fresh buffer per request is most of what the harness adds to a request's cost.
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(_settings.MaxResponseBodyBytes, 16 * 1024));
-        try
-        {
-            using var kept = new MemoryStream();
-            int read;
-            while (kept.Length < _settings.MaxResponseBodyBytes
-                && (read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, _settings.MaxResponseBodyBytes - kept.Length)), ct)) > 0)
-            {
-                kept.Write(buffer, 0, read);
-            }
-
-            return Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
     /// <inheritdoc />
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        _budget.Dispose();
+    }
 }

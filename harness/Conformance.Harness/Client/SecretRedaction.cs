@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Conformance.Harness.Client;
 
@@ -16,8 +15,6 @@ public static class SecretRedaction
         "password", "new_password", "access_token", "refresh_token", "login_token", "token", "guest_access_token",
     };
 
-    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     // Every value redacted so far, kept in memory only: checks of the run's outputs grep for them.
     private static readonly ConcurrentDictionary<string, byte> Redacted = new(StringComparer.Ordinal);
 
@@ -28,27 +25,60 @@ public static class SecretRedaction
     public static bool IsSecretName(string name) =>
         SecretFields.Contains(name) || name.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A JSON text with every secret field's value replaced; other text is returned unchanged.</summary>
+    /// <summary>
+    /// A JSON text with every secret field's value replaced (duplicated keys included); other text is returned
+    /// unchanged, unless it cannot be parsed and names a secret field, when all of it is replaced.
+    /// </summary>
     public static string RedactBody(string text)
     {
         // Most bodies name no secret field: skip parsing them (the harness does this for every request and response).
-        if (text.Length == 0 || (text[0] != '{' && text[0] != '[') || !SecretFields.Any(f => text.Contains($"\"{f}\"", StringComparison.OrdinalIgnoreCase)))
+        if (!NamesSecretField(text))
         {
             return text;
         }
 
-        JsonNode? node;
         try
         {
-            node = JsonNode.Parse(text);
+            using var document = JsonDocument.Parse(text);
+            using var output = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                if (!Redact(document.RootElement, writer))
+                {
+                    return text;
+                }
+            }
+
+            return System.Text.Encoding.UTF8.GetString(output.ToArray());
         }
         catch (JsonException)
         {
-            return text;
+            // Too deep or broken to parse: a secret in it cannot be found, so none of it is kept if it may hold one.
+            return $"{Marker} (a body that is not parseable JSON and names a secret field)";
+        }
+    }
+
+    /// <summary>A URL with the values of secret query parameters (<c>access_token</c>, ...) redacted.</summary>
+    public static string RedactUrl(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var query = url.IndexOf('?', StringComparison.Ordinal);
+        if (query < 0)
+        {
+            return url;
         }
 
-        return node is not null && Redact(node) ? node.ToJsonString(Output) : text;
+        var pairs = url[(query + 1)..].Split('&').Select(pair =>
+        {
+            var parts = pair.Split('=', 2);
+            var name = Uri.UnescapeDataString(parts[0]);
+            return IsSecretName(name) ? $"{parts[0]}={RedactQueryValue(name, parts.Length > 1 ? parts[1] : string.Empty)}" : pair;
+        });
+        return url[..(query + 1)] + string.Join('&', pairs);
     }
+
+    private static bool NamesSecretField(string text) =>
+        SecretFields.Any(f => text.Contains($"\"{f}\"", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A header value, redacted when the header carries a secret.</summary>
     public static string RedactHeader(string name, string value)
@@ -84,34 +114,44 @@ public static class SecretRedaction
         }
     }
 
-    private static bool Redact(JsonNode node)
+    /// <summary>Writes <paramref name="element"/> with secret values replaced; says whether it replaced any.</summary>
+    private static bool Redact(JsonElement element, Utf8JsonWriter writer)
     {
         var changed = false;
-        switch (node)
+        switch (element.ValueKind)
         {
-            case JsonObject obj:
-                foreach (var name in obj.Select(p => p.Key).ToList())
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                // EnumerateObject yields a repeated key each time it appears, so every copy of a secret is caught.
+                foreach (var property in element.EnumerateObject())
                 {
-                    // Only strings carry secrets: `"refresh_token": true` in a request asks for one and must stay readable.
-                    if (IsSecretName(name) && obj[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String)
+                    writer.WritePropertyName(property.Name);
+                    // Only strings are secrets: "refresh_token": true in a register request is a flag, not a token.
+                    if (IsSecretName(property.Name) && property.Value.ValueKind == JsonValueKind.String)
                     {
-                        Remember(value.ToString());
-                        obj[name] = Marker;
+                        Remember(property.Value.GetString()!);
+                        writer.WriteStringValue(Marker);
                         changed = true;
                     }
-                    else if (obj[name] is { } child)
+                    else
                     {
-                        changed |= Redact(child);
+                        changed |= Redact(property.Value, writer);
                     }
                 }
 
+                writer.WriteEndObject();
                 break;
-            case JsonArray array:
-                foreach (var item in array.OfType<JsonNode>())
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
                 {
-                    changed |= Redact(item);
+                    changed |= Redact(item, writer);
                 }
 
+                writer.WriteEndArray();
+                break;
+            default:
+                element.WriteTo(writer);
                 break;
         }
 

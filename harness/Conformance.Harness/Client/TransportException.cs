@@ -1,16 +1,19 @@
 namespace Conformance.Harness.Client;
 
-/// <summary>The server gave no HTTP response at all (refused, reset, timed out).</summary>
+/// <summary>
+/// The server gave no complete HTTP response (refused, reset, timed out, broken off mid-body), or the run budget was
+/// used up before the request could be sent.
+/// </summary>
 public sealed class TransportException : Exception
 {
-    /// <summary>Creates the exception for a recorded exchange that has no response.</summary>
+    /// <summary>Creates the exception for a recorded exchange that has no response, or an incomplete one.</summary>
     public TransportException(Exchange exchange, Exception? inner = null)
-        : base($"No HTTP response: {exchange.Failure}\n{exchange.Describe()}", inner)
+        : base($"{(exchange.Response is null ? "No HTTP response" : "Incomplete HTTP response")}: {exchange.Failure}\n{exchange.Describe()}", inner)
     {
         Exchange = exchange;
     }
 
-    /// <summary>The request that got no answer.</summary>
+    /// <summary>The request that got no complete answer, or null when it was never sent.</summary>
     public Exchange? Exchange { get; }
 
     /// <inheritdoc />

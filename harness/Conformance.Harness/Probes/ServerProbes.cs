@@ -121,7 +121,8 @@ public sealed class ServerProbes
         var login = await client.PostLoginAsync(LoginBodies.Password(account.UserId.Value, password).With(new JsonObject { ["refresh_token"] = true }));
         return login.HasField("refresh_token")
             ? null
-            : "Refresh tokens are not offered: neither registration nor login with refresh_token true returned one.\n" + login.Exchange.Describe();
+            : $"Refresh tokens are not offered: neither registration nor login with refresh_token true returned one (login answered {login.Summary}).\n"
+                + login.Exchange.Describe();
     }
 
     private static async Task<string?> ProbeLegacyLoginAsync(MatrixClient client)
@@ -141,6 +142,7 @@ public sealed class ServerProbes
             && f["get_login_token"]?.GetValueKind() == System.Text.Json.JsonValueKind.True);
         return offered
             ? null
-            : "get_token is not offered: GET /login advertises no m.login.token flow with get_login_token true.\n" + response.Exchange.Describe();
+            : $"get_token is not offered: GET /login, answered {response.Summary}, advertises no m.login.token flow with get_login_token true.\n"
+                + response.Exchange.Describe();
     }
 }

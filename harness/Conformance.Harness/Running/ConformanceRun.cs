@@ -68,7 +68,7 @@ public static class ConformanceRun
                 EmbeddedOptions(settings.RegistrationToken, settings.ExclusiveUsernamePrefix, settings.AppServiceToken), ct);
         }
 
-        var transport = new MatrixTransport(target.BaseUrl, new TransportSettings { RequestTimeout = settings.RequestTimeout }, new RateLimitGate());
+        var transport = new MatrixTransport(target.BaseUrl, new TransportSettings { RequestTimeout = settings.RequestTimeout, RunBudget = settings.RunBudget }, new RateLimitGate());
         TestContext.Progress.WriteLine($"Conformance target: {target.Describe()}");
         TestContext.Progress.WriteLine($"Data seed: {settings.Seed} (replay with CONFORMANCE_SEED={settings.Seed})");
         var (versions, serverSoftware) = await AdvertisedVersionsAsync(transport, ct);
@@ -167,11 +167,16 @@ public static class ConformanceRun
         {
             throw new InvalidOperationException($"The server under test does not answer GET /_matrix/client/versions: {e.Message}", e);
         }
+        catch (InconclusiveException e)
+        {
+            // Every test would wait on the same rate limit: one clear failure now instead of a run of Inconclusives.
+            throw new InvalidOperationException($"The server under test rate-limits GET /_matrix/client/versions past the harness's patience: {e.Message}", e);
+        }
 
         if (response.StatusCode != 200 || response.Body?["versions"] is not JsonArray versions)
         {
             throw new InvalidOperationException(
-                "The server under test does not answer GET /_matrix/client/versions with 200 and a versions list; "
+                $"The server under test does not answer GET /_matrix/client/versions with 200 and a versions list (it answered {response.Summary}); "
                 + "is the URL the client-server API's base?\n" + response.Exchange.Describe());
         }
 

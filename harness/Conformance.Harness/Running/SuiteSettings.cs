@@ -39,8 +39,11 @@ public sealed record SuiteSettings
     /// <summary>Whether a listed test that passes fails the run (<c>fail</c>, the default) or is only flagged (<c>warn</c>).</summary>
     public bool FixedKnownFailuresFailRun { get; init; } = true;
 
-    /// <summary>How long one request may take.</summary>
+    /// <summary>How long one request may take, headers and whole body.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long the whole run may send requests; then every request fails at once.</summary>
+    public TimeSpan RunBudget { get; init; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Reads the settings from the environment and the runsettings parameters.</summary>
     /// <exception cref="ArgumentException">A value is malformed; the message names it.</exception>
@@ -69,6 +72,7 @@ public sealed record SuiteSettings
                 var other => throw new ArgumentException($"CONFORMANCE_KNOWN_FAILURES_FIXED (or runsettings KnownFailuresFixed) must be 'fail' or 'warn', not '{other}'"),
             },
             RequestTimeout = TimeSpan.FromSeconds(Number("CONFORMANCE_REQUEST_TIMEOUT_S", "RequestTimeoutSeconds") ?? 30),
+            RunBudget = TimeSpan.FromSeconds(Number("CONFORMANCE_RUN_BUDGET_S", "RunBudgetSeconds") ?? 1800),
         };
     }
 

@@ -42,8 +42,13 @@ public static class InProcessSuite
             var entry = context.LoadFromAssemblyPath(typeof(IsolatedSuiteEntry).Assembly.Location)
                 .GetType(typeof(IsolatedSuiteEntry).FullName!, throwOnError: true)!
                 .GetMethod(nameof(IsolatedSuiteEntry.Run))!;
-            // NUnit's runner blocks until the run ends; keep it off the caller's thread.
-            var json = await Task.Run(() => (string)entry.Invoke(null, [RepositoryLayout.SuiteAssembly, parameters, 4])!);
+            // NUnit's runner blocks until the run ends: give it a thread of its own, not one the pool needs for the
+            // run's own continuations (several runs at once would otherwise starve it).
+            var json = await Task.Factory.StartNew(
+                () => (string)entry.Invoke(null, [RepositoryLayout.SuiteAssembly, parameters, 4])!,
+                CancellationToken.None,
+                TaskCreationOptions.LongRunning,
+                TaskScheduler.Default);
             var run = JsonSerializer.Deserialize<InProcessRun>(json) ?? new InProcessRun([], [], []);
             // Every file the run wrote sits in the folder holding the results (the summary and JUnit XML beside them).
             var written = Directory.GetParent(Path.GetFullPath(parameters["AllureResultsDirectory"]))!;

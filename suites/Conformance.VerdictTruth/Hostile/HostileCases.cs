@@ -1,0 +1,72 @@
+using Conformance.Hostile.Hosting;
+using Conformance.Hostile.Modes;
+
+namespace Conformance.VerdictTruth.Hostile;
+
+/// <summary>Every hostile case the suite is aimed at, with what it must say about each.</summary>
+public static class HostileCases
+{
+    // Verdicts decided by the healthy /versions alone (its CORS headers and Content-Type, a rule newer than the
+    // versions it advertises).
+    private static readonly string[] DecidedByVersions =
+    [
+        "ApiStandardsTests.JSON_responses_carry_Content_Type_application_json(GET /versions)",
+        "ApiStandardsTests.Responses_carry_the_CORS_headers(GET /versions)",
+        "AppServiceRegistrationTests.Without_legacy_login_an_appservice_registration_without_inhibit_login_is_refused_M_APPSERVICE_LOGIN_UNSUPPORTED",
+    ];
+
+    // The 403 rules apply only to servers that refuse; a 200 to a registration, whatever its body, is not a refusal,
+    // so these are Inconclusive by the status alone.
+    private static readonly string[] DecidedByStatus =
+    [
+        "GuestTests.A_server_that_disallows_guests_answers_403_M_FORBIDDEN",
+        "UserRegistrationTests.A_server_with_registration_disabled_answers_403_M_FORBIDDEN",
+    ];
+
+    // Header-only checks: a body that cannot be read does not touch a Content-Type that is right.
+    private static readonly string[] ContentTypeChecks =
+    [
+        "ApiStandardsTests.JSON_responses_carry_Content_Type_application_json(GET /login)",
+        "ApiStandardsTests.JSON_responses_carry_Content_Type_application_json(POST /register without auth (401))",
+        "ApiStandardsTests.JSON_responses_carry_Content_Type_application_json(GET /account/whoami without a token (401))",
+    ];
+
+    // What every verdict against each mode must say, and the tests the mode does not touch when /versions is spared.
+    private static readonly (HostileMode Mode, string Phrase, string[] Untouched)[] Modes =
+    [
+        (HostileMode.NeverAnswers, "no response within 5 s", []),
+        (HostileMode.OneBytePerSecond, "the response body did not finish within 5 s (", []),
+        (HostileMode.CloseMidResponse, "Connection reset by peer", []),
+        (HostileMode.Html200, "the body is not JSON (Content-Type text/html, not application/json)", DecidedByStatus),
+        (HostileMode.TextPlain, "the body is not JSON (Content-Type text/plain, not application/json)", DecidedByStatus),
+        (HostileMode.InvalidUtf8, "the body is not valid UTF-8", [.. DecidedByStatus, .. ContentTypeChecks]),
+        (HostileMode.DeepJson, "the body nests deeper than 64 levels", [.. DecidedByStatus, .. ContentTypeChecks]),
+        (HostileMode.HugeBody, "the body was cut at 4 MiB of 200000000 bytes", [.. DecidedByStatus, .. ContentTypeChecks]),
+        (HostileMode.DuplicateKeys, "the body repeats the key \"user_id\"", [.. DecidedByStatus, .. ContentTypeChecks]),
+        (HostileMode.Error500, "HTTP 500 with errcode M_UNKNOWN",
+        [
+            .. ContentTypeChecks,
+            // A 500 with M_UNKNOWN is a well-formed error body; the server sends no CORS headers in any mode.
+            "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(no access token)",
+            "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(unknown access token)",
+            "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(username too long)",
+            "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(unknown user at login)",
+            "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(unknown endpoint)",
+            "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(body not JSON)",
+            "ApiStandardsTests.Responses_carry_the_CORS_headers(an error (401))",
+            "ApiStandardsTests.Responses_carry_the_CORS_headers(OPTIONS /register)",
+        ]),
+        (HostileMode.RedirectOtherOrigin, "the server redirected to http://127.0.0.1:", []),
+        (HostileMode.RedirectLoop, "the server redirected to http://127.0.0.1:", []),
+        // Its answer is the rate-limit answer that check wants to see.
+        (HostileMode.RetryAfterOneDay, "asked to wait 86400 s", ["ApiStandardsTests.A_rate_limited_answer_is_429_M_LIMIT_EXCEEDED_with_Retry_After"]),
+    ];
+
+    /// <summary>Every case: each mode behind a working /versions, and each mode on /versions too.</summary>
+    public static IReadOnlyList<HostileCase> All { get; } =
+    [
+        .. Modes.Select(m => new HostileCase(HostileModes.Name(m.Mode), m.Mode, new HostileOptions(), m.Phrase, [.. DecidedByVersions, .. m.Untouched])),
+        .. Modes.Select(m => new HostileCase(
+            HostileModes.Name(m.Mode) + " on /versions too", m.Mode, new HostileOptions { SpareVersions = false }, m.Phrase, [])),
+    ];
+}
