@@ -31,7 +31,11 @@ public static class RequirementProperties
         {
             if (test.Properties.Get(Id) is string id)
             {
-                return RequirementCatalogue.Get(id);
+                // A test may check only the weaker part of a rule ([Requirement(id, level)]): report the level it checks.
+                var requirement = RequirementCatalogue.Get(id);
+                return test.Properties.Get(Level) is string level && Enum.TryParse<RequirementLevel>(level, ignoreCase: true, out var parsed)
+                    ? requirement with { Level = parsed }
+                    : requirement;
             }
         }
 

@@ -14,14 +14,22 @@ public static class SuiteProcess
     /// where any of <paramref name="secrets"/> turned up in its console output or the files it wrote (TRX, Allure
     /// results, summary, JUnit XML).
     /// </summary>
+    /// <param name="homeserverUrl">The server under test, or null for the embedded one.</param>
+    /// <param name="limit">How long the run may take.</param>
+    /// <param name="environment">More environment variables for the run.</param>
+    /// <param name="secrets">Values that must not turn up in anything the run prints or writes.</param>
+    /// <param name="filter">A <c>dotnet test --filter</c> expression, or null to run every test.</param>
     public static async Task<SuiteProcessRun> RunAsync(
-        Uri? homeserverUrl, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? secrets = null)
+        Uri? homeserverUrl, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? secrets = null,
+        string? filter = null)
     {
         var results = Directory.CreateTempSubdirectory("conformance-suite-run-");
         try
         {
             var start = ExternalTool.StartInfo(
-                "dotnet", ["test", RepositoryLayout.SuiteAssembly, "--logger", "trx;LogFileName=verdicts.trx", "--results-directory", results.FullName]);
+                "dotnet",
+                ["test", RepositoryLayout.SuiteAssembly, "--logger", "trx;LogFileName=verdicts.trx", "--results-directory", results.FullName,
+                    .. filter is null ? Array.Empty<string>() : ["--filter", filter]]);
             foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("CONFORMANCE_", StringComparison.Ordinal)).ToList())
             {
                 start.Environment.Remove(name);
@@ -48,10 +56,12 @@ public static class SuiteProcess
             }
 
             var summary = Path.Combine(results.FullName, "summary.md");
+            var junit = Path.Combine(results.FullName, "junit.xml");
             return new SuiteProcessRun(
                 run.ExitCode,
                 Read(XDocument.Load(trx)),
                 File.Exists(summary) ? await File.ReadAllTextAsync(summary) : string.Empty,
+                File.Exists(junit) ? XDocument.Load(junit) : new XDocument(),
                 SecretScan.Find(secrets ?? [], [run.Output, run.Errors], results));
         }
         finally
