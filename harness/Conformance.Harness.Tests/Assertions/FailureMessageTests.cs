@@ -27,6 +27,17 @@ public sealed class FailureMessageTests
     }
 
     [Test]
+    public async Task A_message_about_a_secret_field_does_not_quote_its_value()
+    {
+        var response = await RespondAsync(200, """{"user_id":"@a:x","access_token":"syt_leaked_value_12345"}""");
+
+        var assert = () => response.Should().NotHaveField("access_token");
+
+        assert.Should().Throw<AssertionException>().Which.Message
+            .Should().Contain("\"access_token\" is \"<redacted>\" (a string)").And.NotContain("syt_leaked_value_12345");
+    }
+
+    [Test]
     public async Task A_matching_error_passes()
     {
         var response = await RespondAsync(400, """{"errcode":"M_USER_IN_USE","error":"taken"}""");

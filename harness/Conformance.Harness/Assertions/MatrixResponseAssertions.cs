@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Conformance.Harness.Client;
 using FluentAssertions;
 using FluentAssertions.Common;
@@ -52,7 +53,7 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
         var actual = Subject.StringField(name);
         if (actual != expected)
         {
-            Fail($"\"{name}\" to be \"{expected}\"", actual is null ? $"\"{name}\" is {Describe(name)}" : $"it is \"{actual}\"");
+            Fail($"\"{name}\" to be \"{Shown(name, expected)}\"", actual is null ? $"\"{name}\" is {Describe(name)}" : $"it is \"{Shown(name, actual)}\"");
         }
 
         return new(this);
@@ -259,8 +260,15 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
         return new(this);
     }
 
-    private string Describe(string name) =>
-        !Subject.HasField(name) ? "absent" : Subject.Body![name]?.ToJsonString() ?? "null";
+    /// <remarks>A secret field's string value is shown as redacted: the message goes to logs and reports.</remarks>
+    private string Describe(string name) => !Subject.HasField(name) ? "absent" : Subject.Body![name] switch
+    {
+        null => "null",
+        JsonValue value when value.GetValueKind() == JsonValueKind.String && SecretRedaction.IsSecretName(name) => $"\"{SecretRedaction.Marker}\" (a string)",
+        var node => node.ToJsonString(),
+    };
+
+    private static string Shown(string name, string value) => SecretRedaction.IsSecretName(name) ? SecretRedaction.Marker : value;
 
     // A body that cannot be read is no evidence that a field is absent; checks for absence fail on it, saying so.
     private string UnlessUnreadable(string actual) => Subject.BodyProblem is null ? actual : "the body cannot be read";
