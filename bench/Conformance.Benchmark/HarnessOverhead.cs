@@ -18,7 +18,7 @@ public sealed class HarnessOverhead(Uri server)
     /// requests, and the median of each round's ratio: a round's two legs run back to back, so their ratio is
     /// steadier than the ratio of the medians on a busy machine.
     /// </summary>
-    public async Task<(TimeSpan Harness, TimeSpan Bare, double Ratio)> MeasureAsync(int rounds, int requestsPerRound)
+    public async Task<OverheadFigures> MeasureAsync(int rounds, int requestsPerRound)
     {
         var accessToken = await RegisterAsync();
         var workload = Workload(accessToken);
@@ -26,11 +26,27 @@ public sealed class HarnessOverhead(Uri server)
         using var bare = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         var harnessTimes = new List<double>();
         var bareTimes = new List<double>();
+        long harnessBytes = 0, bareBytes = 0;
         // The first round of each warms connections and JIT; it is not kept.
         for (var round = -1; round < rounds; round++)
         {
-            Task<double> ViaHarness() => TimeAsync(requestsPerRound, i => transport.SendAsync(workload[i % workload.Length], new ExchangeLog()));
-            Task<double> ViaBare() => TimeAsync(requestsPerRound, i => SendBareAsync(bare, workload[i % workload.Length]));
+            // Allocations are counted process-wide, the in-process server's included: the same for both legs.
+            async Task<double> ViaHarness()
+            {
+                var before = GC.GetTotalAllocatedBytes();
+                var seconds = await TimeAsync(requestsPerRound, i => transport.SendAsync(workload[i % workload.Length], new ExchangeLog()));
+                harnessBytes += GC.GetTotalAllocatedBytes() - before;
+                return seconds;
+            }
+
+            async Task<double> ViaBare()
+            {
+                var before = GC.GetTotalAllocatedBytes();
+                var seconds = await TimeAsync(requestsPerRound, i => SendBareAsync(bare, workload[i % workload.Length]));
+                bareBytes += GC.GetTotalAllocatedBytes() - before;
+                return seconds;
+            }
+
             // Whichever goes second inherits the first one's garbage; take turns.
             double viaHarness, viaBare;
             if (round % 2 == 0)
@@ -52,7 +68,13 @@ public sealed class HarnessOverhead(Uri server)
         }
 
         var ratios = harnessTimes.Zip(bareTimes, (h, b) => h / b).ToList();
-        return (TimeSpan.FromSeconds(Median(harnessTimes) / requestsPerRound), TimeSpan.FromSeconds(Median(bareTimes) / requestsPerRound), Median(ratios));
+        var requests = (rounds + 1) * requestsPerRound;
+        return new OverheadFigures(
+            TimeSpan.FromSeconds(Median(harnessTimes) / requestsPerRound),
+            TimeSpan.FromSeconds(Median(bareTimes) / requestsPerRound),
+            Median(ratios),
+            harnessBytes / requests,
+            bareBytes / requests);
     }
 
     /// <summary>Requests that change nothing on the server, so every round sends exactly the same ones.</summary>

@@ -220,7 +220,7 @@ public sealed class MatrixTransport : IDisposable
         return new RecordedMessage($"{request.Method} {SecretRedaction.RedactUrl(url)}", headers, body);
     }
 
-    private static RecordedMessage RecordResponse(HttpResponseMessage message, IReadOnlyDictionary<string, string> headers, string body)
+    private static RecordedMessage RecordResponse(HttpResponseMessage message, Dictionary<string, string> headers, string body)
     {
         // Reports and messages show the start of a body; recording megabytes of it would only slow a run against a
         // server that sends huge bodies. A cut JSON text no longer parses, so redaction then drops it if it may hold a secret.
@@ -230,10 +230,9 @@ public sealed class MatrixTransport : IDisposable
         }
 
         // A redirect can echo the request's query, access_token included.
-        var recorded = headers.ToDictionary(
-            h => h.Key,
-            h => h.Key.Equals("Location", StringComparison.OrdinalIgnoreCase) ? SecretRedaction.RedactUrl(h.Value) : h.Value,
-            StringComparer.OrdinalIgnoreCase);
+        var recorded = headers.TryGetValue("Location", out var location)
+            ? new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) { ["Location"] = SecretRedaction.RedactUrl(location) }
+            : headers;
         return new($"HTTP {(int)message.StatusCode} {message.ReasonPhrase}", recorded, SecretRedaction.RedactBody(body));
     }
 

@@ -15,6 +15,9 @@ public static class SecretRedaction
         "password", "new_password", "access_token", "refresh_token", "login_token", "token", "guest_access_token",
     };
 
+    // Built once: the check runs on every request and response body.
+    private static readonly string[] QuotedSecretFields = [.. SecretFields.Select(f => $"\"{f}\"")];
+
     // Every value redacted so far, kept in memory only: checks of the run's outputs grep for them.
     private static readonly ConcurrentDictionary<string, byte> Redacted = new(StringComparer.Ordinal);
 
@@ -78,7 +81,7 @@ public static class SecretRedaction
     }
 
     private static bool NamesSecretField(string text) =>
-        SecretFields.Any(f => text.Contains($"\"{f}\"", StringComparison.OrdinalIgnoreCase));
+        QuotedSecretFields.Any(f => text.Contains(f, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A header value, redacted when the header carries a secret.</summary>
     public static string RedactHeader(string name, string value)

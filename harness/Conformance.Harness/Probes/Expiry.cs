@@ -24,4 +24,25 @@ public static class Expiry
         // A little past the deadline: the server's clock starts when it answered, ours a moment later.
         await Task.Delay(TimeSpan.FromMilliseconds(ms + 250));
     }
+
+    /// <summary>
+    /// A refusal of something used after its announced lifetime had passed (the test had to wait, e.g. on the
+    /// server's rate limit) says nothing about the rule under test: Inconclusive, with the exchange.
+    /// </summary>
+    /// <param name="response">What the server answered to the use.</param>
+    /// <param name="lifetimeMs">The <c>expires_in_ms</c> it gave when it issued the thing.</param>
+    /// <param name="issuedAt">When it was issued, a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</param>
+    /// <param name="what">What was used: "login token", "access token".</param>
+    /// <exception cref="InconclusiveException">The use was refused and came after the lifetime.</exception>
+    public static void NoVerdictIfUsedAfterExpiry(Client.MatrixResponse response, long? lifetimeMs, long issuedAt, string what)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var age = System.Diagnostics.Stopwatch.GetElapsedTime(issuedAt);
+        if (response.StatusCode != 200 && lifetimeMs is { } ms && age >= TimeSpan.FromMilliseconds(ms))
+        {
+            throw new InconclusiveException(
+                $"The {what} lives {ms} ms and was {age.TotalMilliseconds:0} ms old when the test could use it (it waited on the server, "
+                + $"e.g. its rate limit), so its refusal is no verdict.\n{response.Exchange.Describe()}");
+        }
+    }
 }

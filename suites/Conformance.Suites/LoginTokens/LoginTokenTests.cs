@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 
 namespace Conformance.Suites.LoginTokens;
@@ -53,20 +54,25 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-LOGIN")]
     public async Task A_login_token_logs_in_as_the_same_user()
     {
-        var (account, token, _) = await LoginTokenAsync();
+        var issued = await LoginTokenAsync();
 
-        var login = await Client.LogInWithLoginTokenAsync(token);
+        var login = await LogInBeforeExpiryAsync(issued);
 
-        login.Should().HaveStatus(200).And.HaveStringField("user_id", account.UserId.Value);
+        login.Should().HaveStatus(200).And.HaveStringField("user_id", issued.Account.UserId.Value);
     }
 
     [Test, Requirement("LTOKEN-SINGLE-USE")]
     public async Task A_login_token_works_only_once()
     {
-        var (_, token, _) = await LoginTokenAsync();
-        await Client.LogInWithLoginTokenAsync(token);
+        var issued = await LoginTokenAsync();
+        var first = await LogInBeforeExpiryAsync(issued);
+        if (first.StatusCode != 200)
+        {
+            // Refusing the first use is LTOKEN-LOGIN's failure; a token that never worked shows nothing about a second use.
+            Assert.Inconclusive($"The first login with the token was refused ({first.Summary}), so single use cannot be judged.\n{first.Exchange.Describe()}");
+        }
 
-        var second = await Client.LogInWithLoginTokenAsync(token);
+        var second = await Client.LogInWithLoginTokenAsync(issued.Token);
 
         second.Should().BeMatrixError(403, ErrCode.Forbidden);
     }
@@ -84,20 +90,30 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-INVALID")]
     public async Task An_expired_login_token_is_refused_with_M_FORBIDDEN()
     {
-        var (_, token, lifetimeMs) = await LoginTokenAsync();
-        await Expiry.WaitOutAsync(lifetimeMs, "login token");
+        var issued = await LoginTokenAsync();
+        await Expiry.WaitOutAsync(issued.LifetimeMs, "login token");
 
-        var login = await Client.LogInWithLoginTokenAsync(token);
+        var login = await Client.LogInWithLoginTokenAsync(issued.Token);
 
         login.Should().BeMatrixError(403, ErrCode.Forbidden);
     }
 
-    private async Task<(RegisteredAccount Account, string Token, long? LifetimeMs)> LoginTokenAsync()
+    private async Task<IssuedLoginToken> LoginTokenAsync()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();
         var account = await Client.RegisterAsync();
         var response = await Client.GetLoginTokenAsync(account);
+        var issuedAt = Stopwatch.GetTimestamp();
         response.Should().HaveStatus(200).And.HaveNonEmptyStringField("login_token");
-        return (account, response.StringField("login_token")!, response.IntegerField("expires_in_ms"));
+        return new IssuedLoginToken(account, response.StringField("login_token")!, response.IntegerField("expires_in_ms"), issuedAt);
     }
+
+    private async Task<MatrixResponse> LogInBeforeExpiryAsync(IssuedLoginToken issued)
+    {
+        var login = await Client.LogInWithLoginTokenAsync(issued.Token);
+        Expiry.NoVerdictIfUsedAfterExpiry(login, issued.LifetimeMs, issued.IssuedAt, "login token");
+        return login;
+    }
+
+    private sealed record IssuedLoginToken(RegisteredAccount Account, string Token, long? LifetimeMs, long IssuedAt);
 }
