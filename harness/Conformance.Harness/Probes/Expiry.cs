@@ -18,7 +18,7 @@ public static class Expiry
             ?? throw new InconclusiveException($"The server gave no expires_in_ms, so the suite cannot know when the {what} expires.");
         if (TimeSpan.FromMilliseconds(ms) > WaitLimit)
         {
-            throw new InconclusiveException($"A {what} lives {ms} ms here; the suite waits at most {WaitLimit.TotalSeconds:0} s for one to expire.");
+            throw new InconclusiveException($"The {what} lives {ms} ms here; the suite waits at most {WaitLimit.TotalSeconds:0} s for one to expire.");
         }
 
         // A little past the deadline: the server's clock starts when it answered, ours a moment later.
