@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Conformance.Harness.Client;
 using NUnit.Framework;
 
 namespace Conformance.Harness.Probes;
@@ -31,13 +33,13 @@ public static class Expiry
     /// </summary>
     /// <param name="response">What the server answered to the use.</param>
     /// <param name="lifetimeMs">The <c>expires_in_ms</c> it gave when it issued the thing.</param>
-    /// <param name="issuedAt">When it was issued, a <see cref="System.Diagnostics.Stopwatch"/> timestamp.</param>
+    /// <param name="issuedAt">When it was issued, a <see cref="Stopwatch"/> timestamp.</param>
     /// <param name="what">What was used: "login token", "access token".</param>
     /// <exception cref="InconclusiveException">The use was refused and came after the lifetime.</exception>
-    public static void NoVerdictIfUsedAfterExpiry(Client.MatrixResponse response, long? lifetimeMs, long issuedAt, string what)
+    public static void NoVerdictIfUsedAfterExpiry(MatrixResponse response, long? lifetimeMs, long issuedAt, string what)
     {
         ArgumentNullException.ThrowIfNull(response);
-        var age = System.Diagnostics.Stopwatch.GetElapsedTime(issuedAt);
+        var age = Stopwatch.GetElapsedTime(issuedAt);
         if (response.StatusCode != 200 && lifetimeMs is { } ms && age >= TimeSpan.FromMilliseconds(ms))
         {
             throw new InconclusiveException(
