@@ -14,67 +14,81 @@ namespace Conformance.Benchmark;
 public sealed class HarnessOverhead(Uri server)
 {
     /// <summary>
-    /// The median per-request times over <paramref name="rounds"/> rounds of <paramref name="requestsPerRound"/>
-    /// requests, and the median of each round's ratio: a round's two legs run back to back, so their ratio is
-    /// steadier than the ratio of the medians on a busy machine.
+    /// Alternating rounds of <paramref name="requestsPerRound"/> requests through each: first for
+    /// <paramref name="warmUp"/>, while the JIT recompiles hot code with what it has seen (only the totals are kept,
+    /// as the cold figure), then <paramref name="rounds"/> measured rounds. A round's two legs run back to back, so
+    /// the median of the rounds' ratios is steadier than the ratio of the medians on a busy machine.
     /// </summary>
-    public async Task<OverheadFigures> MeasureAsync(int rounds, int requestsPerRound)
+    public async Task<OverheadFigures> MeasureAsync(TimeSpan warmUp, int rounds, int requestsPerRound)
     {
         var accessToken = await RegisterAsync();
         var workload = Workload(accessToken);
         using var transport = new MatrixTransport(server, new TransportSettings(), new RateLimitGate());
         using var bare = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        var harness = new Leg(requestsPerRound, i => transport.SendAsync(workload[i % workload.Length], new ExchangeLog()));
+        var plain = new Leg(requestsPerRound, i => SendBareAsync(bare, workload[i % workload.Length]));
+        var warming = Stopwatch.StartNew();
+        double coldHarness = 0, coldBare = 0;
+        for (var round = 0; warming.Elapsed < warmUp; round++)
+        {
+            var (viaHarness, viaBare) = await InTurnAsync(round, harness, plain);
+            coldHarness += viaHarness;
+            coldBare += viaBare;
+        }
+
         var harnessTimes = new List<double>();
         var bareTimes = new List<double>();
-        long harnessBytes = 0, bareBytes = 0;
-        // The first round of each warms connections and JIT; it is not kept.
-        for (var round = -1; round < rounds; round++)
+        var (harnessBytes, bareBytes) = (harness.Allocated, plain.Allocated);
+        for (var round = 0; round < rounds; round++)
         {
-            // Allocations are counted process-wide, the in-process server's included: the same for both legs.
-            async Task<double> ViaHarness()
-            {
-                var before = GC.GetTotalAllocatedBytes();
-                var seconds = await TimeAsync(requestsPerRound, i => transport.SendAsync(workload[i % workload.Length], new ExchangeLog()));
-                harnessBytes += GC.GetTotalAllocatedBytes() - before;
-                return seconds;
-            }
-
-            async Task<double> ViaBare()
-            {
-                var before = GC.GetTotalAllocatedBytes();
-                var seconds = await TimeAsync(requestsPerRound, i => SendBareAsync(bare, workload[i % workload.Length]));
-                bareBytes += GC.GetTotalAllocatedBytes() - before;
-                return seconds;
-            }
-
-            // Whichever goes second inherits the first one's garbage; take turns.
-            double viaHarness, viaBare;
-            if (round % 2 == 0)
-            {
-                viaHarness = await ViaHarness();
-                viaBare = await ViaBare();
-            }
-            else
-            {
-                viaBare = await ViaBare();
-                viaHarness = await ViaHarness();
-            }
-
-            if (round >= 0)
-            {
-                harnessTimes.Add(viaHarness);
-                bareTimes.Add(viaBare);
-            }
+            var (viaHarness, viaBare) = await InTurnAsync(round, harness, plain);
+            harnessTimes.Add(viaHarness);
+            bareTimes.Add(viaBare);
         }
 
         var ratios = harnessTimes.Zip(bareTimes, (h, b) => h / b).ToList();
-        var requests = (rounds + 1) * requestsPerRound;
+        var measured = (double)rounds * requestsPerRound;
         return new OverheadFigures(
             TimeSpan.FromSeconds(Median(harnessTimes) / requestsPerRound),
             TimeSpan.FromSeconds(Median(bareTimes) / requestsPerRound),
             Median(ratios),
-            harnessBytes / requests,
-            bareBytes / requests);
+            coldHarness / coldBare,
+            (long)((harness.Allocated - harnessBytes) / measured),
+            (long)((plain.Allocated - bareBytes) / measured));
+    }
+
+    /// <summary>One round of each; whichever goes second inherits the first one's garbage, so they take turns.</summary>
+    private static async Task<(double ViaHarness, double ViaBare)> InTurnAsync(int round, Leg harness, Leg bare)
+    {
+        if (round % 2 == 0)
+        {
+            var viaHarness = await harness.RoundAsync();
+            return (viaHarness, await bare.RoundAsync());
+        }
+
+        var viaBare = await bare.RoundAsync();
+        return (await harness.RoundAsync(), viaBare);
+    }
+
+    /// <summary>One way of sending: a round's wall time, and what the process allocated during all its rounds.</summary>
+    private sealed class Leg(int requestsPerRound, Func<int, Task> send)
+    {
+        /// <summary>Allocated process-wide, the in-process server's share included: the same for both legs.</summary>
+        public long Allocated { get; private set; }
+
+        public async Task<double> RoundAsync()
+        {
+            var before = GC.GetTotalAllocatedBytes();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < requestsPerRound; i++)
+            {
+                await send(i);
+            }
+
+            var seconds = clock.Elapsed.TotalSeconds;
+            Allocated += GC.GetTotalAllocatedBytes() - before;
+            return seconds;
+        }
     }
 
     /// <summary>Requests that change nothing on the server, so every round sends exactly the same ones.</summary>
@@ -108,17 +122,6 @@ public sealed class HarnessOverhead(Uri server)
 
         using var response = await client.SendAsync(message);
         return await response.Content.ReadAsStringAsync();
-    }
-
-    private static async Task<double> TimeAsync(int count, Func<int, Task> send)
-    {
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++)
-        {
-            await send(i);
-        }
-
-        return clock.Elapsed.TotalSeconds;
     }
 
     private static double Median(List<double> values)

@@ -20,10 +20,13 @@ Console.WriteLine(string.Create(culture, $"4. Peak memory of the process (suite,
 
 await using (var server = await ReferenceHomeserver.StartAsync(new ReferenceHomeserverOptions()))
 {
-    var figures = await new HarnessOverhead(server.BaseUrl).MeasureAsync(rounds: 31, requestsPerRound: 300);
+    var warmUp = TimeSpan.FromSeconds(20);
+    const int rounds = 101, requestsPerRound = 300;
+    var figures = await new HarnessOverhead(server.BaseUrl).MeasureAsync(warmUp, rounds, requestsPerRound);
     Console.WriteLine(string.Create(culture,
         $"2. Harness overhead: {figures.Harness.TotalMicroseconds:0} µs per request through the harness, {figures.Bare.TotalMicroseconds:0} µs with a bare "
-        + $"HttpClient (same requests, same server; medians of 31 rounds of 300): {figures.Ratio:0.00}x (median of the rounds' ratios); "
+        + $"HttpClient (same requests, same server; medians of {rounds} rounds of {requestsPerRound} after {warmUp.TotalSeconds:0} s of warm-up): "
+        + $"{figures.Ratio:0.00}x (median of the rounds' ratios); {figures.ColdRatio:0.00}x during the warm-up; "
         + $"{figures.HarnessBytes / 1024.0:0.0} KiB vs {figures.BareBytes / 1024.0:0.0} KiB allocated per request (server included)"));
 }
 

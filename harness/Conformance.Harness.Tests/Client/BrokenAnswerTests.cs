@@ -19,6 +19,8 @@ public sealed class BrokenAnswerTests
     {
         yield return Body("repeated key", "application/json", """{"errcode":"M_UNKNOWN","error":"x","errcode":"M_FORBIDDEN"}"""u8.ToArray(),
             "the body repeats the key \"errcode\"");
+        yield return Body("repeated key in an object inside arrays", "application/json", """{"flows":[[{"type":"a","type":"b"}]]}"""u8.ToArray(),
+            "the body repeats the key \"type\"");
         yield return Body("invalid UTF-8", "application/json", [.. """{"error":"caf"""u8, 0xC3, 0x28, .. "\"}"u8], "the body is not valid UTF-8");
         yield return Body("65 levels deep", "application/json", Encoding.ASCII.GetBytes(new string('[', 65) + new string(']', 65)),
             "the body nests deeper than 64 levels");
@@ -45,6 +47,19 @@ public sealed class BrokenAnswerTests
         response.BodyProblem.Should().Be(problem);
         response.Json.Should().BeNull();
         check.Should().Throw<AssertionException>().Which.Message.Split('\n')[0].Should().Contain(problem);
+    }
+
+    [Test]
+    public async Task The_same_key_in_different_objects_is_not_a_repeat()
+    {
+        const string body = """{"type":"x","flows":[{"type":"a","stages":[{"type":"b"}]},{"type":"c"}],"params":{"type":{"type":1}}}""";
+        await using var server = await ScriptedServer.StartAsync((context, _) => Json.WriteAsync(context, 200, body));
+        using var transport = Transports.For(server.BaseUrl);
+
+        var response = await transport.SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, "/keys"), new ExchangeLog());
+
+        response.BodyProblem.Should().BeNull("each \"type\" is the only one in its own object");
+        response.Json!.ToJsonString().Should().Be(body);
     }
 
     [Test]

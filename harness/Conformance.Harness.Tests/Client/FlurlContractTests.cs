@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Http;
 namespace Conformance.Harness.Tests.Client;
 
 /// <summary>
-/// Exercises every Flurl.Http member the transport calls (FlurlClient(HttpClient), Request, AllowAnyHttpStatus,
-/// WithOAuthBearerToken, SendAsync) against a real server. Flurl.Http 2.4.2 runs on a Flurl it was not
+/// Exercises every Flurl.Http member the transport calls (FlurlClient(HttpClient), the client's AllowAnyHttpStatus and
+/// Settings.Timeout, FlurlRequest(Url) with its Client, Flurl's Url(string), WithOAuthBearerToken, SendAsync) against a
+/// real server. Flurl.Http 2.4.2 runs on a Flurl it was not
 /// built against; a member that broke would throw MissingMethodException here instead of in a user's run.
 /// </summary>
 public sealed class FlurlContractTests

@@ -32,26 +32,27 @@ internal static class BodyProblems
     {
         // The parser's own depth limit is one level further, so the depth check below is the one that speaks.
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth + 1 });
-        // The keys of each open object, innermost on top; null for an open array.
-        var open = new Stack<HashSet<string>?>();
+        // The keys seen so far in the open object at each depth; a set is cleared and reused by the next object there.
+        var keysAtDepth = new List<HashSet<string>>();
         try
         {
             while (reader.Read())
             {
                 switch (reader.TokenType)
                 {
-                    case JsonTokenType.StartObject or JsonTokenType.StartArray when open.Count == MaxDepth:
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray when reader.CurrentDepth == MaxDepth:
                         return $"the body nests deeper than {MaxDepth} levels";
                     case JsonTokenType.StartObject:
-                        open.Push(new HashSet<string>(StringComparer.Ordinal));
+                        // Arrays take depths too, so an object can open more than one level below the last one seen.
+                        while (keysAtDepth.Count <= reader.CurrentDepth)
+                        {
+                            keysAtDepth.Add(new HashSet<string>(StringComparer.Ordinal));
+                        }
+
+                        keysAtDepth[reader.CurrentDepth].Clear();
                         break;
-                    case JsonTokenType.StartArray:
-                        open.Push(null);
-                        break;
-                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
-                        open.Pop();
-                        break;
-                    case JsonTokenType.PropertyName when !open.Peek()!.Add(reader.GetString()!):
+                    // A key sits one level below the object that holds it.
+                    case JsonTokenType.PropertyName when !keysAtDepth[reader.CurrentDepth - 1].Add(reader.GetString()!):
                         return $"the body repeats the key \"{reader.GetString()}\"";
                 }
             }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using Conformance.Harness.RateLimits;
+using Flurl;
 using Flurl.Http;
 using NUnit.Framework;
 
@@ -31,7 +32,10 @@ public sealed class MatrixTransport : IDisposable
         _budget = new RunBudget(settings.RunBudget);
         // A body left unread (cut at the cap, or broken off) closes its connection instead of being drained.
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, MaxResponseDrainSize = 0 };
-        _client = new FlurlClient(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan });
+        _client = new FlurlClient(new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }).AllowAnyHttpStatus();
+        // The transport's own deadline covers the headers and the body; Flurl's default timeout would only add a
+        // second timer to every request.
+        _client.Settings.Timeout = null;
     }
 
     /// <summary>The server's base URL.</summary>
@@ -51,7 +55,6 @@ public sealed class MatrixTransport : IDisposable
         ArgumentNullException.ThrowIfNull(log);
         var family = EndpointFamily.Of(request.Path);
         var waited = TimeSpan.Zero;
-        using var budgeted = CancellationTokenSource.CreateLinkedTokenSource(ct, _budget.Token);
         while (true)
         {
             if (_budget.IsUsedUp)
@@ -59,8 +62,9 @@ public sealed class MatrixTransport : IDisposable
                 throw _budget.NotSent(request);
             }
 
-            if (request.RetryRateLimits)
+            if (request.RetryRateLimits && _gate.IsClosed(family))
             {
+                using var budgeted = CancellationTokenSource.CreateLinkedTokenSource(ct, _budget.Token);
                 try
                 {
                     await _gate.WaitOpenAsync(family, budgeted.Token);
@@ -72,7 +76,7 @@ public sealed class MatrixTransport : IDisposable
             }
 
             Counts.Sent(family);
-            var response = await SendOnceAsync(request, log, budgeted.Token, ct);
+            var response = await SendOnceAsync(request, log, ct);
             Counts.Answered(request, response.StatusCode);
             if (response.StatusCode != 429)
             {
@@ -110,12 +114,12 @@ public sealed class MatrixTransport : IDisposable
 
     /// <param name="request">What to send.</param>
     /// <param name="log">Where the exchange is recorded.</param>
-    /// <param name="budgeted">The caller's token, also cancelled when the run budget is used up.</param>
     /// <param name="ct">The caller's own token, to tell its cancellation from a timeout.</param>
-    private async Task<MatrixResponse> SendOnceAsync(MatrixRequest request, ExchangeLog log, CancellationToken budgeted, CancellationToken ct)
+    private async Task<MatrixResponse> SendOnceAsync(MatrixRequest request, ExchangeLog log, CancellationToken ct)
     {
         var url = UrlOf(request);
-        var flurl = _client.Request(url).AllowAnyHttpStatus();
+        // Built directly: FlurlClient.Request(url) would first look for a base URL to combine with a complete one.
+        IFlurlRequest flurl = new FlurlRequest(new Url(url)) { Client = _client };
         if (request.AccessToken is not null)
         {
             flurl = flurl.WithOAuthBearerToken(request.AccessToken);
@@ -126,7 +130,8 @@ public sealed class MatrixTransport : IDisposable
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         // One deadline for the headers and the whole body: a server that trickles its body is as stuck as a silent one.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(budgeted);
+        // It also ends when the caller cancels or the run budget is used up.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, _budget.Token);
         deadline.CancelAfter(_settings.RequestTimeout);
         HttpResponseMessage message;
         try
@@ -240,13 +245,20 @@ public sealed class MatrixTransport : IDisposable
     private static Dictionary<string, string> HeadersOf(HttpResponseMessage message)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in message.Headers.NonValidated.Concat(message.Content.Headers.NonValidated))
+        foreach (var (name, values) in message.Headers.NonValidated)
         {
-            headers[name] = values.Count == 1 ? values.ToString() : string.Join(", ", values);
+            headers[name] = Joined(values);
+        }
+
+        foreach (var (name, values) in message.Content.Headers.NonValidated)
+        {
+            headers[name] = Joined(values);
         }
 
         return headers;
     }
+
+    private static string Joined(HeaderStringValues values) => values.Count == 1 ? values.ToString() : string.Join(", ", values);
 
     /// <inheritdoc />
     public void Dispose()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -15,8 +16,9 @@ public static class SecretRedaction
         "password", "new_password", "access_token", "refresh_token", "login_token", "token", "guest_access_token",
     };
 
-    // Built once: the check runs on every request and response body.
-    private static readonly string[] QuotedSecretFields = [.. SecretFields.Select(f => $"\"{f}\"")];
+    // Built once, to find any of them in one pass: the check runs on every request and response body.
+    private static readonly SearchValues<string> QuotedSecretFields =
+        SearchValues.Create([.. SecretFields.Select(f => $"\"{f}\"")], StringComparison.OrdinalIgnoreCase);
 
     // Every value redacted so far, kept in memory only: checks of the run's outputs grep for them.
     private static readonly ConcurrentDictionary<string, byte> Redacted = new(StringComparer.Ordinal);
@@ -80,8 +82,7 @@ public static class SecretRedaction
         return url[..(query + 1)] + string.Join('&', pairs);
     }
 
-    private static bool NamesSecretField(string text) =>
-        QuotedSecretFields.Any(f => text.Contains(f, StringComparison.OrdinalIgnoreCase));
+    private static bool NamesSecretField(string text) => text.AsSpan().ContainsAny(QuotedSecretFields);
 
     /// <summary>A header value, redacted when the header carries a secret.</summary>
     public static string RedactHeader(string name, string value)

@@ -16,6 +16,9 @@ public sealed class RateLimitGate(TimeProvider clock)
     {
     }
 
+    /// <summary>Whether the family is paused now: most requests find it open and need not wait at all.</summary>
+    public bool IsClosed(string family) => _closedUntil.TryGetValue(family, out var until) && until > clock.GetUtcNow();
+
     /// <summary>Waits until the family's pause (if any) is over.</summary>
     public async Task WaitOpenAsync(string family, CancellationToken ct)
     {
