@@ -31,6 +31,12 @@ internal sealed class CappedBody(int cap) : IDisposable
     /// <summary>Reads until the body ends or the cap is passed.</summary>
     public async Task ReadAsync(HttpContent content, CancellationToken ct)
     {
+        // A declared length within the cap sizes the buffer once; a body that turns out longer still grows it.
+        if (content.Headers.ContentLength is { } declared && declared <= cap)
+        {
+            _kept.Capacity = (int)declared;
+        }
+
         await using var stream = await content.ReadAsStreamAsync(ct);
         // Pooled: a fresh buffer per response was the largest part of what the harness adds to a request's cost.
         var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);

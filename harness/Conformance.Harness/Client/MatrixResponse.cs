@@ -7,7 +7,8 @@ namespace Conformance.Harness.Client;
 /// <summary>What the server answered to one request. Never judges: assertions do that.</summary>
 public sealed class MatrixResponse
 {
-    private readonly Lazy<JsonNode?> _json;
+    // Parsed on first use, once: a test that only looks at the status never pays for it.
+    private ParsedBody? _parsed;
 
     /// <summary>Creates a response from what was read off the wire.</summary>
     /// <param name="statusCode">The HTTP status code.</param>
@@ -22,7 +23,6 @@ public sealed class MatrixResponse
         BodyText = bodyText;
         BodyProblem = bodyProblem;
         Exchange = exchange;
-        _json = new Lazy<JsonNode?>(() => bodyProblem is null ? ParseOrNull(bodyText) : null);
     }
 
     /// <summary>The HTTP status code.</summary>
@@ -44,7 +44,19 @@ public sealed class MatrixResponse
     public Exchange Exchange { get; }
 
     /// <summary>The body parsed as JSON, or null when it is not JSON.</summary>
-    public JsonNode? Json => _json.Value;
+    public JsonNode? Json
+    {
+        get
+        {
+            // Two readers racing may both parse; only the first tree is kept, so every reader sees the same one.
+            if (Volatile.Read(ref _parsed) is null)
+            {
+                Interlocked.CompareExchange(ref _parsed, new ParsedBody(BodyProblem is null ? ParseOrNull(BodyText) : null), null);
+            }
+
+            return _parsed!.Node;
+        }
+    }
 
     /// <summary>The body when it is a JSON object, else null.</summary>
     public JsonObject? Body => Json as JsonObject;
@@ -109,4 +121,6 @@ public sealed class MatrixResponse
             return null;
         }
     }
+
+    private sealed record ParsedBody(JsonNode? Node);
 }

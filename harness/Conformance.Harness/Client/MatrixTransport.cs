@@ -21,11 +21,13 @@ public sealed class MatrixTransport : IDisposable
     private readonly TransportSettings _settings;
     private readonly RateLimitGate _gate;
     private readonly RunBudget _budget;
+    private readonly string _origin;
 
     /// <summary>Creates a transport for the server at <paramref name="baseUrl"/>.</summary>
     public MatrixTransport(Uri baseUrl, TransportSettings settings, RateLimitGate gate)
     {
         BaseUrl = baseUrl;
+        _origin = baseUrl.GetLeftPart(UriPartial.Authority);
         _settings = settings;
         _gate = gate;
         // The budget runs from here: a transport lives exactly as long as its run.
@@ -128,7 +130,7 @@ public sealed class MatrixTransport : IDisposable
         using var content = ContentOf(request);
         var recordedRequest = RecordRequest(request, url, content);
         var startedAt = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
+        var started = Stopwatch.GetTimestamp();
         // One deadline for the headers and the whole body: a server that trickles its body is as stuck as a silent one.
         // It also ends when the caller cancels or the run budget is used up.
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, _budget.Token);
@@ -142,7 +144,7 @@ public sealed class MatrixTransport : IDisposable
         {
             ct.ThrowIfCancellationRequested();
             var reason = deadline.IsCancellationRequested ? Stopped("no response") : $"the connection failed: {e.GetBaseException().Message}";
-            throw Failed(new Exchange(recordedRequest, null, startedAt, clock.Elapsed, reason), log, e);
+            throw Failed(new Exchange(recordedRequest, null, startedAt, Stopwatch.GetElapsedTime(started), reason), log, e);
         }
 
         using (message)
@@ -159,12 +161,12 @@ public sealed class MatrixTransport : IDisposable
                 var reason = deadline.IsCancellationRequested
                     ? Stopped("the response body did not finish", $" ({body.BytesRead} bytes read)")
                     : $"the connection broke after {body.BytesRead} bytes of the body: {e.GetBaseException().Message}";
-                throw Failed(new Exchange(recordedRequest, RecordResponse(message, headers, body.Text), startedAt, clock.Elapsed, reason), log, e);
+                throw Failed(new Exchange(recordedRequest, RecordResponse(message, headers, body.Text), startedAt, Stopwatch.GetElapsedTime(started), reason), log, e);
             }
 
             var text = body.Text;
             var problem = BodyProblems.Of(body, message.Content.Headers.ContentType?.MediaType?.ToLowerInvariant(), message.Content.Headers.ContentLength);
-            var exchange = new Exchange(recordedRequest, RecordResponse(message, headers, text), startedAt, clock.Elapsed, problem);
+            var exchange = new Exchange(recordedRequest, RecordResponse(message, headers, text), startedAt, Stopwatch.GetElapsedTime(started), problem);
             log.Add(exchange);
             return new MatrixResponse((int)message.StatusCode, headers, text, problem, exchange);
         }
@@ -182,7 +184,7 @@ public sealed class MatrixTransport : IDisposable
 
     private string UrlOf(MatrixRequest request)
     {
-        var url = new StringBuilder(BaseUrl.GetLeftPart(UriPartial.Authority)).Append(request.Path);
+        var url = new StringBuilder(_origin, _origin.Length + request.Path.Length + (request.Query.Count * 32)).Append(request.Path);
         for (var i = 0; i < request.Query.Count; i++)
         {
             var (name, value) = request.Query[i];
@@ -244,7 +246,8 @@ public sealed class MatrixTransport : IDisposable
     /// <remarks>As the server sent them: the raw values, which also spares parsing every header of every response.</remarks>
     private static Dictionary<string, string> HeadersOf(HttpResponseMessage message)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var headers = new Dictionary<string, string>(
+            message.Headers.NonValidated.Count + message.Content.Headers.NonValidated.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in message.Headers.NonValidated)
         {
             headers[name] = Joined(values);
