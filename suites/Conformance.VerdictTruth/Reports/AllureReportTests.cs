@@ -8,11 +8,13 @@ namespace Conformance.VerdictTruth.Reports;
 /// <summary>
 /// The report a maintainer opens: the suite's Allure results, rendered by the real Allure command line, looked at in
 /// real headless Chromium, and searched for the secrets the run used. A server with one fault gives the failing test
-/// to look for.
+/// to look for; the fault also breaks one more test, which the run's known-failures list names, so the report shows
+/// a known failure too.
 /// </summary>
 public sealed class AllureReportTests
 {
     private const string FailingTest = "Registering_a_taken_username_is_refused_with_M_USER_IN_USE";
+    private const string KnownFailure = "A_taken_username_is_refused_on_the_first_request_before_UIA";
     private static DirectoryInfo _work = null!;
     private static Uri _report = null!;
     private static IReadOnlyList<string> _secrets = [];
@@ -22,9 +24,12 @@ public sealed class AllureReportTests
     {
         _work = Directory.CreateTempSubdirectory("allure-in-browser-");
         var row = MatrixRows.Named(Reference.Faults.FaultCatalogue.TakenUsernameForbidden.Name);
+        var list = Path.Combine(_work.FullName, "known-failures.txt");
+        await File.WriteAllLinesAsync(list, [$"RegistrationUiaTests.{KnownFailure}"]);
         await using (var server = await ReferenceHomeserver.StartAsync(row.Options))
         {
-            _secrets = (await InProcessSuite.RunAsync(server.BaseUrl, seed: 7, Path.Combine(_work.FullName, "allure-results"))).SecretsUsed;
+            _secrets = (await InProcessSuite.RunAsync(server.BaseUrl, seed: 7, Path.Combine(_work.FullName, "allure-results"),
+                new Dictionary<string, string> { ["KnownFailures"] = list })).SecretsUsed;
         }
 
         await AllureCommandLine.RunAsync(_work.FullName, "awesome", "allure-results", "-o", "single", "--single-file");
@@ -78,7 +83,7 @@ public sealed class AllureReportTests
     [Test]
     public async Task A_failing_test_shows_its_requirement_message_and_the_request_and_response_it_sent()
     {
-        var page = new Uri(_report.AbsoluteUri + "#/" + FailingResultId());
+        var page = new Uri(_report.AbsoluteUri + "#/" + FailedResultId(FailingTest));
 
         var text = await HeadlessChromium.TextOfAsync(page);
         var screenshot = Path.Combine(RepositoryLayout.Root, "reports", "report-failing-test.png");
@@ -90,9 +95,19 @@ public sealed class AllureReportTests
         new FileInfo(screenshot).Length.Should().BeGreaterThan(10_000, "the screenshot shows the rendered page");
     }
 
-    private static string FailingResultId() =>
+    [Test]
+    public async Task A_listed_known_failure_shows_as_one_with_the_servers_own_failure()
+    {
+        var text = await HeadlessChromium.TextOfAsync(new Uri(_report.AbsoluteUri + "#/" + FailedResultId(KnownFailure)));
+
+        text.Should().Contain(KnownFailure).And.Contain("Known failure (listed)").And.Contain("Known failure (listed in")
+            .And.Contain("known-failures.txt line 1").And.Contain("REG-CHECKS-BEFORE-UIA").And.Contain("M_USER_IN_USE")
+            .And.NotContain("Spec violation (MUST)", "the first category that matches is the known-failure one");
+    }
+
+    private static string FailedResultId(string name) =>
         Directory.GetFiles(Path.Combine(_work.FullName, "folder", "data", "test-results"), "*.json")
             .Select(path => (Id: Path.GetFileNameWithoutExtension(path), Json: JsonNode.Parse(File.ReadAllText(path))!))
-            .Single(r => r.Json["name"]?.GetValue<string>() == FailingTest && r.Json["status"]?.GetValue<string>() == "failed")
+            .Single(r => r.Json["name"]?.GetValue<string>() == name && r.Json["status"]?.GetValue<string>() == "failed")
             .Id;
 }
