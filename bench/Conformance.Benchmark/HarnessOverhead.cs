@@ -39,6 +39,7 @@ public sealed class HarnessOverhead(Uri server)
         var harnessTimes = new List<double>();
         var bareTimes = new List<double>();
         var (harnessBytes, bareBytes) = (harness.Allocated, plain.Allocated);
+        var (harnessHops, bareHops) = (harness.WorkItems, plain.WorkItems);
         for (var round = 0; round < rounds; round++)
         {
             var (viaHarness, viaBare) = await InTurnAsync(round, harness, plain);
@@ -54,7 +55,9 @@ public sealed class HarnessOverhead(Uri server)
             Median(ratios),
             coldHarness / coldBare,
             (long)((harness.Allocated - harnessBytes) / measured),
-            (long)((plain.Allocated - bareBytes) / measured));
+            (long)((plain.Allocated - bareBytes) / measured),
+            (harness.WorkItems - harnessHops) / measured,
+            (plain.WorkItems - bareHops) / measured);
     }
 
     /// <summary>One round of each; whichever goes second inherits the first one's garbage, so they take turns.</summary>
@@ -70,15 +73,21 @@ public sealed class HarnessOverhead(Uri server)
         return (await harness.RoundAsync(), viaBare);
     }
 
-    /// <summary>One way of sending: a round's wall time, and what the process allocated during all its rounds.</summary>
+    /// <summary>
+    /// One way of sending: a round's wall time, and what the process allocated and how many thread-pool work items it
+    /// ran during all its rounds (process-wide, the in-process server's share included: the same for both legs).
+    /// </summary>
     private sealed class Leg(int requestsPerRound, Func<int, Task> send)
     {
-        /// <summary>Allocated process-wide, the in-process server's share included: the same for both legs.</summary>
         public long Allocated { get; private set; }
+
+        /// <summary>Each is a hop from one thread to another: a continuation that did not run where it was woken.</summary>
+        public long WorkItems { get; private set; }
 
         public async Task<double> RoundAsync()
         {
             var before = GC.GetTotalAllocatedBytes();
+            var itemsBefore = ThreadPool.CompletedWorkItemCount;
             var clock = Stopwatch.StartNew();
             for (var i = 0; i < requestsPerRound; i++)
             {
@@ -87,6 +96,7 @@ public sealed class HarnessOverhead(Uri server)
 
             var seconds = clock.Elapsed.TotalSeconds;
             Allocated += GC.GetTotalAllocatedBytes() - before;
+            WorkItems += ThreadPool.CompletedWorkItemCount - itemsBefore;
             return seconds;
         }
     }

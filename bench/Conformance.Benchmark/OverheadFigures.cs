@@ -7,4 +7,7 @@ namespace Conformance.Benchmark;
 /// <param name="ColdRatio">Harness/bare over the warm-up rounds, while the JIT was still recompiling hot code.</param>
 /// <param name="HarnessBytes">Bytes allocated per measured request in the process while the harness sent (server included).</param>
 /// <param name="BareBytes">The same for the bare client.</param>
-public sealed record OverheadFigures(TimeSpan Harness, TimeSpan Bare, double Ratio, double ColdRatio, long HarnessBytes, long BareBytes);
+/// <param name="HarnessWorkItems">Thread-pool work items per measured request while the harness sent (server included).</param>
+/// <param name="BareWorkItems">The same for the bare client.</param>
+public sealed record OverheadFigures(
+    TimeSpan Harness, TimeSpan Bare, double Ratio, double ColdRatio, long HarnessBytes, long BareBytes, double HarnessWorkItems, double BareWorkItems);

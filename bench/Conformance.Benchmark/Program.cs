@@ -27,7 +27,8 @@ await using (var server = await ReferenceHomeserver.StartAsync(new ReferenceHome
         $"2. Harness overhead: {figures.Harness.TotalMicroseconds:0} µs per request through the harness, {figures.Bare.TotalMicroseconds:0} µs with a bare "
         + $"HttpClient (same requests, same server; medians of {rounds} rounds of {requestsPerRound} after {warmUp.TotalSeconds:0} s of warm-up): "
         + $"{figures.Ratio:0.00}x (median of the rounds' ratios); {figures.ColdRatio:0.00}x during the warm-up; "
-        + $"{figures.HarnessBytes / 1024.0:0.0} KiB vs {figures.BareBytes / 1024.0:0.0} KiB allocated per request (server included)"));
+        + $"{figures.HarnessBytes / 1024.0:0.0} KiB vs {figures.BareBytes / 1024.0:0.0} KiB allocated and {figures.HarnessWorkItems:0.00} vs "
+        + $"{figures.BareWorkItems:0.00} thread-pool work items per request (server included)"));
 }
 
 if (skipLimited)
