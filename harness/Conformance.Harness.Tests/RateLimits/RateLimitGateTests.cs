@@ -36,6 +36,20 @@ public sealed class RateLimitGateTests
         gate.WaitOpenAsync("register", default).IsCompleted.Should().BeFalse();
     }
 
+    [Test]
+    public async Task A_family_is_closed_only_until_its_pause_ends()
+    {
+        var gate = new RateLimitGate();
+        gate.IsClosed("register").Should().BeFalse("no 429 has closed it");
+
+        gate.Close("register", TimeSpan.FromMilliseconds(200));
+
+        gate.IsClosed("register").Should().BeTrue();
+        gate.IsClosed("login").Should().BeFalse();
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        gate.IsClosed("register").Should().BeFalse("the pause is over");
+    }
+
     [TestCase("/_matrix/client/v3/register", "register")]
     [TestCase("/_matrix/client/v3/register/available", "register")]
     [TestCase("/_matrix/client/v1/register/m.login.registration_token/validity", "register")]
