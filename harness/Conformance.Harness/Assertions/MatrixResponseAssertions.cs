@@ -210,6 +210,18 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
         return new(this);
     }
 
+    /// <summary>No account came of the request: not a 2xx, and no <c>user_id</c> or <c>access_token</c> in the body.</summary>
+    public AndConstraint<MatrixResponseAssertions> NotRegisterAnAccount()
+    {
+        if (Subject.IsSuccess || Subject.HasField("user_id") || Subject.HasField("access_token"))
+        {
+            Fail("no registration (a refusal such as 401 or 400)", $"got {Subject.Summary}"
+                + (Subject.StringField("user_id") is { } userId ? " for " + userId : string.Empty));
+        }
+
+        return new(this);
+    }
+
     /// <summary>A 2xx with no sign of endpoint logic (no UIA flows, no errcode): what OPTIONS must get.</summary>
     public AndConstraint<MatrixResponseAssertions> BeSuccessfulWithoutRunningTheEndpoint()
     {

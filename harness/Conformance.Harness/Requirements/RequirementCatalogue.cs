@@ -21,8 +21,6 @@ public static class RequirementCatalogue
             "A kind=user registration without auth is answered 401 with flows (each with a stages array), and session/params where the server uses them, even when the only flow is m.login.dummy."),
         new("REG-UIA-SESSION", Must, false, Areas.Uia, "User-interactive authentication", "user-interactive-authentication-api", null,
             "Once a session was issued, auth must carry it; stages complete in order; retrying a completed stage gives 401 with completed, or the API result."),
-        new("REG-UIA-REMEMBER", Must, true, Areas.Uia, "Registration", Register, null,
-            "Parameters sent with the first request of a UIA session apply when the session completes, even if the completing request carries only auth."),
         new("REG-CHECKS-BEFORE-UIA", Must, false, Areas.Uia, "Registration", Register, null,
             "M_USER_IN_USE, M_INVALID_USERNAME and M_EXCLUSIVE are returned on the first, unauthenticated request, before UIA."),
         new("REG-DEVICE-GEN", Must, false, Areas.Registration, "Registration", Register, null,

@@ -8,11 +8,10 @@ public sealed class RegistrationTokenTests : ConformanceTest
     {
         var token = NotApplicable.RegistrationToken();
         await NotApplicable.UnlessRegistrationIsOpenAsync();
-        var challenge = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson());
-        var session = RequireTokenStage(challenge);
+        var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
+        var session = RequireTokenStage(await Client.PostRegisterAsync(body));
 
-        var response = await Client.PostRegisterAsync(new RegistrationParameters { Password = Fake.Password() }.ToJson()
-            .WithAuth(new Conformance.Harness.Uia.RegistrationTokenStage(token).Auth(session)));
+        var response = await Client.PostRegisterAsync(body.WithAuth(new Conformance.Harness.Uia.RegistrationTokenStage(token).Auth(session)));
 
         response.Should().HaveStatus(200).And.HaveNonEmptyStringField("user_id");
     }
@@ -42,11 +41,10 @@ public sealed class RegistrationTokenTests : ConformanceTest
     public async Task A_wrong_token_does_not_complete_the_stage_and_keeps_the_session()
     {
         await NotApplicable.UnlessRegistrationIsOpenAsync();
-        var challenge = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson());
-        var session = RequireTokenStage(challenge);
+        var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
+        var session = RequireTokenStage(await Client.PostRegisterAsync(body));
 
-        var response = await Client.PostRegisterAsync(new RegistrationParameters().ToJson()
-            .WithAuth(new Conformance.Harness.Uia.RegistrationTokenStage("wrong" + Fake.DeviceId()).Auth(session)));
+        var response = await Client.PostRegisterAsync(body.WithAuth(new Conformance.Harness.Uia.RegistrationTokenStage("wrong" + Fake.DeviceId()).Auth(session)));
 
         response.Should().BeUiaChallenge().And.HaveField("errcode").And.HaveStringField("session", session);
     }

@@ -17,23 +17,24 @@ public sealed class RegistrationUiaTests : ConformanceTest
     }
 
     [Test, Requirement("REG-UIA-SESSION")]
-    public async Task Auth_without_the_issued_session_does_not_register()
+    public async Task Auth_with_a_session_the_server_never_issued_does_not_register()
     {
-        await DummySessionAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson());
+        var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
+        await DummySessionAsync(body);
 
-        var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson()
-            .WithAuth(new JsonObject { ["type"] = "m.login.dummy" }));
+        // Auth without any session may legally start a new one (Synapse does); one the server never issued may not.
+        var response = await Client.PostRegisterAsync(body.WithAuth(new JsonObject { ["type"] = "m.login.dummy", ["session"] = Fake.DeviceId() + "-not-issued" }));
 
-        response.Should().HaveStatus(401);
+        response.Should().NotRegisterAnAccount();
     }
 
     [Test, Requirement("REG-UIA-SESSION")]
     public async Task A_stage_from_no_offered_flow_is_answered_401()
     {
-        var session = await DummySessionAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson());
+        var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
+        var session = await DummySessionAsync(body);
 
-        var response = await Client.PostRegisterAsync(new JsonObject()
-            .WithAuth(new JsonObject { ["type"] = "org.example.not_offered", ["session"] = session }));
+        var response = await Client.PostRegisterAsync(body.WithAuth(new JsonObject { ["type"] = "org.example.not_offered", ["session"] = session }));
 
         response.Should().HaveStatus(401);
     }
@@ -42,26 +43,15 @@ public sealed class RegistrationUiaTests : ConformanceTest
     public async Task Retrying_a_completed_session_gives_the_result_or_401_never_a_second_account()
     {
         var username = Fake.Localpart();
-        var session = await DummySessionAsync(new RegistrationParameters { Username = username, Password = Fake.Password() }.ToJson());
-        var auth = new JsonObject { ["type"] = "m.login.dummy", ["session"] = session };
-        (await Client.PostRegisterAsync(new JsonObject().WithAuth(auth))).Should().HaveStatus(200);
+        var body = new RegistrationParameters { Username = username, Password = Fake.Password() }.ToJson();
+        var session = await DummySessionAsync(body);
+        // The client resubmits the same request with auth added, as the spec has it.
+        var completing = body.WithAuth(new JsonObject { ["type"] = "m.login.dummy", ["session"] = session });
+        (await Client.PostRegisterAsync(completing.DeepClone().AsObject())).Should().HaveStatus(200);
 
-        var retry = await Client.PostRegisterAsync(new JsonObject().WithAuth(auth.DeepClone().AsObject()));
+        var retry = await Client.PostRegisterAsync(completing.DeepClone().AsObject());
 
         retry.Should().BeTheSameRegistrationOrUiaRefusal(username);
-    }
-
-    [TestCaseSource(typeof(RememberedParameters), nameof(RememberedParameters.Cases))]
-    [Requirement("REG-UIA-REMEMBER")]
-    public async Task Parameters_of_the_first_request_apply_when_the_session_completes(RememberedParameters.Parameter parameter)
-    {
-        var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
-        parameter.Apply(body, Fake);
-        var session = await DummySessionAsync(body);
-
-        var completed = await Client.PostRegisterAsync(new JsonObject().WithAuth(new JsonObject { ["type"] = "m.login.dummy", ["session"] = session }));
-
-        await parameter.VerifyAsync(completed, body, Client);
     }
 
     [Test, Requirement("REG-CHECKS-BEFORE-UIA")]
