@@ -83,6 +83,80 @@ public sealed class FailureMessageTests
         assert.Should().Throw<AssertionException>().Which.Message.Should().Contain("stages");
     }
 
+    [TestCase("""{"expires_in_ms":"120000"}""", false)]
+    [TestCase("""{"expires_in_ms":1.5}""", false)]
+    [TestCase("""{}""", false)]
+    [TestCase("""{"expires_in_ms":120000}""", true)]
+    public async Task An_integer_field_must_hold_a_JSON_integer(string body, bool passes)
+    {
+        var response = await RespondAsync(200, body);
+
+        PassesOrFailsSaying(() => response.Should().HaveIntegerField("expires_in_ms"), passes, "Expected \"expires_in_ms\" to be an integer");
+    }
+
+    [TestCase("""{}""", true)]
+    [TestCase("""{"expires_in_ms":300000}""", true)]
+    [TestCase("""{"expires_in_ms":"300000"}""", false)]
+    public async Task An_optional_integer_field_may_be_absent_but_not_another_type(string body, bool passes)
+    {
+        var response = await RespondAsync(200, body);
+
+        PassesOrFailsSaying(() => response.Should().HaveIntegerFieldIfAny("expires_in_ms"), passes, "Expected \"expires_in_ms\" to be an integer");
+    }
+
+    [TestCase(200, """{"user_id":"@a:x","access_token":"t"}""", false)]
+    [TestCase(401, """{"flows":[],"user_id":"@a:x"}""", false)]
+    [TestCase(401, """{"flows":[{"stages":["m.login.dummy"]}],"session":"s"}""", true)]
+    [TestCase(400, """{"errcode":"M_UNKNOWN","error":"Unknown session ID"}""", true)]
+    public async Task Not_registering_means_no_2xx_and_no_account_in_the_body(int status, string body, bool passes)
+    {
+        var response = await RespondAsync(status, body);
+
+        PassesOrFailsSaying(() => response.Should().NotRegisterAnAccount(), passes, "Expected no registration");
+    }
+
+    [TestCase(200, """{"login_token":"x","expires_in_ms":1}""", true, true)]
+    [TestCase(400, """{"errcode":"M_FORBIDDEN","error":"no"}""", false, true)]
+    [TestCase(200, """{"login_token":"x","expires_in_ms":1}""", false, false)]
+    [TestCase(400, """{"errcode":"M_FORBIDDEN","error":"no"}""", true, false)]
+    public async Task A_login_token_is_issued_exactly_when_the_capability_says_so(int status, string body, bool enabled, bool passes)
+    {
+        var response = await RespondAsync(status, body);
+
+        PassesOrFailsSaying(() => response.Should().IssueALoginTokenExactlyWhen(enabled), passes, "m.get_login_token");
+    }
+
+    [TestCase("*", false)]
+    [TestCase("*, Authorization", true)]
+    [TestCase("X-Requested-With, Content-Type, Authorization", true)]
+    public async Task A_wildcard_in_Access_Control_Allow_Headers_does_not_cover_Authorization(string allowHeaders, bool passes)
+    {
+        await using var server = await ScriptedServer.StartAsync((context, _) =>
+        {
+            context.Response.Headers["Access-Control-Allow-Headers"] = allowHeaders;
+            return Json.WriteAsync(context, 200, "{}");
+        });
+        using var transport = Transports.For(server.BaseUrl);
+        var response = await transport.SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/versions"), new ExchangeLog());
+
+        PassesOrFailsSaying(
+            () => response.Should().HaveHeaderListing("Access-Control-Allow-Headers", "X-Requested-With", "Content-Type", "Authorization"),
+            passes,
+            "Access-Control-Allow-Headers to list");
+    }
+
+    private static void PassesOrFailsSaying(Action assert, bool passes, string message)
+    {
+        if (passes)
+        {
+            assert.Should().NotThrow();
+        }
+        else
+        {
+            assert.Should().Throw<AssertionException>().Which.Message.Should().Contain(message);
+        }
+    }
+
     private static async Task<MatrixResponse> RespondAsync(int status, string json)
     {
         await using var server = await ScriptedServer.StartAsync((context, _) => Json.WriteAsync(context, status, json));

@@ -150,13 +150,16 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
         return new(this);
     }
 
-    /// <summary>The header lists every one of <paramref name="required"/> (comma-separated, any case), or is <c>*</c> when that is required.</summary>
+    /// <summary>
+    /// The header lists every one of <paramref name="required"/> (comma-separated, any case), or <c>*</c> where the
+    /// Fetch standard lets the wildcard stand for it.
+    /// </summary>
     public AndConstraint<MatrixResponseAssertions> HaveHeaderListing(string header, params string[] required)
     {
         var listed = Subject.Headers.TryGetValue(header, out var value)
             ? value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             : [];
-        var missing = required.Where(r => !listed.Contains(r, StringComparer.OrdinalIgnoreCase) && !listed.Contains("*")).ToList();
+        var missing = required.Where(r => !listed.Contains(r, StringComparer.OrdinalIgnoreCase) && !(listed.Contains("*") && WildcardCovers(header, r))).ToList();
         if (missing.Count > 0)
         {
             Fail($"{header} to list {string.Join(", ", required)}", value is null ? "the header is absent" : $"it is \"{value}\"");
@@ -164,6 +167,11 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
 
         return new(this);
     }
+
+    // Fetch: in Access-Control-Allow-Headers, "*" never covers Authorization, so a browser would still refuse a request
+    // carrying an access token.
+    private static bool WildcardCovers(string header, string name) =>
+        !(header.Equals("Access-Control-Allow-Headers", StringComparison.OrdinalIgnoreCase) && name.Equals("Authorization", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A non-empty <c>flows</c> array whose every entry has a string <c>type</c> (GET /login).</summary>
     public AndConstraint<MatrixResponseAssertions> HaveLoginFlowsWithTypes()
@@ -209,6 +217,53 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
 
         return new(this);
     }
+
+    /// <summary>
+    /// The field is present exactly when <paramref name="expected"/> says, as it was in <paramref name="comparedWith"/>:
+    /// for a parameter the server must ignore, the answer looks as it does without it.
+    /// </summary>
+    public AndConstraint<MatrixResponseAssertions> HaveFieldExactlyWhen(string name, bool expected, string comparedWith)
+    {
+        if (Subject.HasField(name) != expected)
+        {
+            Fail($"\"{name}\" {(expected ? "present" : "absent")}, as in {comparedWith}", $"it is {(expected ? "absent" : "present")}");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>
+    /// A get_token answer that matches the user's <c>m.get_login_token</c> capability: a login token when it says
+    /// enabled, a refusal when it says disabled (or is absent).
+    /// </summary>
+    public AndConstraint<MatrixResponseAssertions> IssueALoginTokenExactlyWhen(bool capabilityEnabled)
+    {
+        var issued = Subject.StatusCode == 200 && Subject.StringField("login_token") is { Length: > 0 };
+        if (issued != capabilityEnabled)
+        {
+            Fail(capabilityEnabled
+                    ? "a login token, since GET /capabilities says m.get_login_token is enabled for this user"
+                    : "a refusal, since GET /capabilities does not say m.get_login_token is enabled for this user",
+                $"got {Subject.Summary}{(issued ? " with a login_token" : string.Empty)}");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>A top-level field holding a JSON integer.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveIntegerField(string name)
+    {
+        if (Subject.IntegerField(name) is null)
+        {
+            Fail($"\"{name}\" to be an integer", $"\"{name}\" is {Describe(name)}");
+        }
+
+        return new(this);
+    }
+
+    /// <summary>An optional field: absent, or a JSON integer.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveIntegerFieldIfAny(string name) =>
+        Subject.HasField(name) ? HaveIntegerField(name) : new(this);
 
     /// <summary>No account came of the request: not a 2xx, and no <c>user_id</c> or <c>access_token</c> in the body.</summary>
     public AndConstraint<MatrixResponseAssertions> NotRegisterAnAccount()

@@ -102,15 +102,15 @@ public static class RequirementCatalogue
         new("LOGIN-TYPE-ADVERTISED", Must, false, Areas.Login, "Login", PostLogin, "v1.11",
             "The login type must be one GET /login returned; another type is refused."),
         new("LOGIN-REFRESH", Must, true, Areas.RefreshTokens, "Login", PostLogin, "v1.3",
-            "With refresh_token true, a server that supports refresh tokens returns refresh_token and expires_in_ms."),
+            "With refresh_token true, a server that supports refresh tokens returns refresh_token; expires_in_ms, when given, is an integer."),
 
         // Login tokens
         new("LTOKEN-DISCOVERY", Must, true, Areas.LoginTokens, "Login", GetToken, "v1.7",
-            "Support for get_token is advertised by the m.login.token flow with get_login_token true and by the m.get_login_token capability."),
+            "Support for get_token is advertised by the m.login.token flow with get_login_token true; the m.get_login_token capability says per user whether get_token works for them."),
         new("LTOKEN-UIA", Must, false, Areas.LoginTokens, "Login", GetToken, "v1.7",
             "POST /login/get_token is authenticated, uses UIA, and always re-prompts: no grace period from a recent UIA."),
         new("LTOKEN-RESPONSE", Must, true, Areas.LoginTokens, "Login", GetToken, "v1.7",
-            "A 200 from get_token has login_token and expires_in_ms."),
+            "A 200 from get_token has a string login_token and an integer expires_in_ms."),
         new("LTOKEN-LOGIN", Must, true, Areas.LoginTokens, "Login", PostLogin, "v1.7",
             "POST /login with m.login.token and the token logs in as the same user."),
         new("LTOKEN-SINGLE-USE", Must, false, Areas.LoginTokens, "Login", GetToken, "v1.7",

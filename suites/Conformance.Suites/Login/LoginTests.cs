@@ -29,6 +29,20 @@ public sealed class LoginTests : ConformanceTest
             .And.HaveNonEmptyStringField("device_id");
     }
 
+    /// <remarks>
+    /// Only the appendix on user identifiers speaks of case ("it should be possible to reach @user:matrix.org as
+    /// @USER:matrix.org"), and not in a rule, so this is checked at SHOULD (Synapse, Dendrite and Conduit all do it).
+    /// </remarks>
+    [Test, Requirement("LOGIN-PASSWORD", RequirementLevel.Should)]
+    public async Task Password_login_accepts_the_user_ID_in_capitals()
+    {
+        var account = await Client.SharedAccountAsync();
+
+        var response = await Client.LogInWithPasswordAsync("@" + account.UserId.Localpart.ToUpperInvariant() + ":" + account.UserId.ServerName, account.Password!);
+
+        response.Should().HaveStatus(200).And.HaveStringField("user_id", account.UserId.Value);
+    }
+
     [Test, Requirement("LOGIN-PASSWORD")]
     public async Task Password_login_works_with_a_non_ASCII_password()
     {

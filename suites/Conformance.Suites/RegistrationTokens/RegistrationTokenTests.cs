@@ -16,7 +16,8 @@ public sealed class RegistrationTokenTests : ConformanceTest
         response.Should().HaveStatus(200).And.HaveNonEmptyStringField("user_id");
     }
 
-    [Test, Requirement("RTOKEN-VALIDITY")]
+    /// <remarks>"This should additionally be false if the token is not a recognised token": a SHOULD.</remarks>
+    [Test, Requirement("RTOKEN-VALIDITY", RequirementLevel.Should)]
     public async Task An_unknown_token_is_not_valid()
     {
         await NotApplicable.UnlessRegistrationIsOpenAsync();
