@@ -74,7 +74,7 @@ public sealed class AllureReportTests
     [Test]
     public async Task The_overview_shows_the_areas_of_the_suite()
     {
-        var text = await HeadlessChromium.TextOfAsync(_report);
+        var text = await HeadlessChromium.TextOfAsync(_report, renderedWhen: "RefreshTokens");
 
         text.Should().Contain("Registration").And.Contain("Guests").And.Contain("Usernames").And.Contain("RefreshTokens")
             .And.Contain("Matrix registration conformance");
@@ -85,7 +85,7 @@ public sealed class AllureReportTests
     {
         var page = new Uri(_report.AbsoluteUri + "#/" + FailedResultId(FailingTest));
 
-        var text = await HeadlessChromium.TextOfAsync(page);
+        var text = await HeadlessChromium.TextOfAsync(page, renderedWhen: FailingTest);
         var screenshot = Path.Combine(RepositoryLayout.Root, "reports", "report-failing-test.png");
         await HeadlessChromium.ScreenshotAsync(page, screenshot);
 
@@ -98,7 +98,7 @@ public sealed class AllureReportTests
     [Test]
     public async Task A_listed_known_failure_shows_as_one_with_the_servers_own_failure()
     {
-        var text = await HeadlessChromium.TextOfAsync(new Uri(_report.AbsoluteUri + "#/" + FailedResultId(KnownFailure)));
+        var text = await HeadlessChromium.TextOfAsync(new Uri(_report.AbsoluteUri + "#/" + FailedResultId(KnownFailure)), renderedWhen: KnownFailure);
 
         text.Should().Contain(KnownFailure).And.Contain("Known failure (listed)").And.Contain("Known failure (listed in")
             .And.Contain("known-failures.txt line 1").And.Contain("REG-CHECKS-BEFORE-UIA").And.Contain("M_USER_IN_USE")

@@ -8,16 +8,28 @@ public static partial class HeadlessChromium
 {
     private const string Executable = "/usr/bin/chromium";
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(2);
+    private const int RenderAttempts = 3;
 
-    /// <summary>The visible text of <paramref name="url"/> after its scripts have run (scripts and styles left out).</summary>
-    public static async Task<string> TextOfAsync(Uri url)
+    /// <summary>
+    /// The visible text of <paramref name="url"/> after its scripts have run (scripts and styles left out), once it
+    /// shows <paramref name="renderedWhen"/>, or as it stands after a few tries.
+    /// </summary>
+    public static async Task<string> TextOfAsync(Uri url, string renderedWhen)
     {
-        var dom = await RunAsync("--dump-dom", url);
-        var withoutCode = ScriptsAndStyles().Replace(dom, " ");
-        return WebUtility.HtmlDecode(Whitespace().Replace(Tags().Replace(withoutCode, " "), " "));
+        ArgumentNullException.ThrowIfNull(renderedWhen);
+        var text = string.Empty;
+        // The report is a single-page app that builds the page after loading; on a busy machine the DOM can be dumped
+        // before it has. A page whose marker is missing is looked at again, a few times, before its text is judged.
+        for (var attempt = 0; attempt < RenderAttempts && !text.Contains(renderedWhen, StringComparison.Ordinal); attempt++)
+        {
+            var dom = await RunAsync("--dump-dom", url);
+            var withoutCode = ScriptsAndStyles().Replace(dom, " ");
+            text = WebUtility.HtmlDecode(Whitespace().Replace(Tags().Replace(withoutCode, " "), " "));
+        }
+
+        return text;
     }
 
-    /// <summary>Saves a screenshot of <paramref name="url"/> to <paramref name="path"/>.</summary>
     public static Task ScreenshotAsync(Uri url, string path) => RunAsync($"--screenshot={path}", url, "--window-size=1440,1100");
 
     private static async Task<string> RunAsync(string action, Uri url, params string[] extra)
