@@ -234,7 +234,7 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
 
     /// <summary>
     /// A get_token answer that matches the user's <c>m.get_login_token</c> capability: a login token when it says
-    /// enabled, a refusal when it says disabled (or is absent).
+    /// enabled, a refusal when it says disabled.
     /// </summary>
     public AndConstraint<MatrixResponseAssertions> IssueALoginTokenExactlyWhen(bool capabilityEnabled)
     {
@@ -243,7 +243,7 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
         {
             Fail(capabilityEnabled
                     ? "a login token, since GET /capabilities says m.get_login_token is enabled for this user"
-                    : "a refusal, since GET /capabilities does not say m.get_login_token is enabled for this user",
+                    : "a refusal, since GET /capabilities says m.get_login_token is disabled for this user",
                 $"got {Subject.Summary}{(issued ? " with a login_token" : string.Empty)}");
         }
 
