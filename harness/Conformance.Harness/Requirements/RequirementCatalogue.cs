@@ -99,8 +99,10 @@ public static class RequirementCatalogue
             "A wrong password or unknown user is refused with 403 M_FORBIDDEN."),
         new("LOGIN-DEVICE", Must, false, Areas.Login, "Login", PostLogin, null,
             "Without device_id the server generates one; a given device_id is echoed; the token is bound to it."),
-        new("LOGIN-TYPE-ADVERTISED", Must, false, Areas.Login, "Login", PostLogin, "v1.11",
-            "The login type must be one GET /login returned; another type is refused."),
+        // The "must" that names the advertised types came in v1.11 and binds clients; refusing a type the server does
+        // not recognise (400, "the login type may not be recognised") is as old as the endpoint.
+        new("LOGIN-TYPE-ADVERTISED", Must, true, Areas.Login, "Login", PostLogin, null,
+            "The login type must be one GET /login returned; a type the server does not recognise is refused with 400."),
         new("LOGIN-REFRESH", Must, true, Areas.RefreshTokens, "Login", PostLogin, "v1.3",
             "With refresh_token true, a server that supports refresh tokens returns refresh_token; expires_in_ms, when given, is an integer."),
 
