@@ -46,7 +46,8 @@ public sealed class GuestTests : ConformanceTest
 
         var asked = await Client.RegisterGuestAsync(new JsonObject { ["refresh_token"] = true });
 
-        asked.Should().HaveStatus(200).And.HaveNonEmptyStringField("user_id").And.HaveFieldExactlyWhen("refresh_token", unasked.HasField("refresh_token"), "a guest registered without refresh_token: true");
+        asked.Should().HaveStatus(200).And.HaveNonEmptyStringField("user_id")
+            .And.HaveFieldExactlyWhen("refresh_token", unasked.HasField("refresh_token"), "a guest registered without refresh_token: true");
     }
 
     [Test, Requirement("GUEST-IGNORE-BODY")]

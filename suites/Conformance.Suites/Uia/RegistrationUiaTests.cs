@@ -23,7 +23,8 @@ public sealed class RegistrationUiaTests : ConformanceTest
         await DummySessionAsync(body);
 
         // Auth without any session may legally start a new one (Synapse does); one the server never issued may not.
-        var response = await Client.PostRegisterAsync(body.WithAuth(new JsonObject { ["type"] = "m.login.dummy", ["session"] = Fake.DeviceId() + "-not-issued" }));
+        var neverIssued = Fake.DeviceId() + "-not-issued";
+        var response = await Client.PostRegisterAsync(body.WithAuth(new JsonObject { ["type"] = "m.login.dummy", ["session"] = neverIssued }));
 
         response.Should().NotRegisterAnAccount();
     }
