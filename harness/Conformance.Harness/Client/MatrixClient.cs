@@ -5,6 +5,7 @@ using Conformance.Harness.Identifiers;
 using Conformance.Harness.Probes;
 using Conformance.Harness.Uia;
 using Conformance.Harness.Running;
+using FluentAssertions;
 using FluentAssertions.Common;
 using NUnit.Framework;
 
@@ -140,12 +141,14 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     public Task<MatrixResponse> RegisterGuestAsync(JsonObject? body = null) => PostRegisterAsync(body ?? new JsonObject(), "guest");
 
     /// <summary>Attempts a registration, completing UIA; returns the account or the refusing response.</summary>
+    /// <param name="parameters">The registration's body parameters.</param>
+    /// <param name="throughStage">A stage the completed flow must contain, when the test is about that stage.</param>
     /// <exception cref="InconclusiveException">Registration is closed, or no offered UIA flow is one the harness can complete.</exception>
-    public async Task<RegistrationOutcome> TryRegisterAsync(RegistrationParameters parameters)
+    public async Task<RegistrationOutcome> TryRegisterAsync(RegistrationParameters parameters, string? throughStage = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         await NotApplicable.UnlessRegistrationIsOpenAsync();
-        var response = await context.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body));
+        var response = await context.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body), throughStage);
         if (response.StatusCode != 200)
         {
             return new RegistrationOutcome(null, response);
@@ -192,6 +195,98 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
 
         return account;
     }
+
+    /// <summary>
+    /// A second session of <paramref name="account"/> (a new device), by password login: the only way the spec gives
+    /// a user a second token. The login is a means here, so its refusal is no verdict on the test's rule.
+    /// </summary>
+    /// <param name="account">The account to log in to.</param>
+    /// <param name="withRefreshToken">Whether the login asks for a refresh token.</param>
+    /// <exception cref="InconclusiveException">Password login is not offered, or it refused the account.</exception>
+    public async Task<LoginSession> LogInAgainAsync(RegisteredAccount account, bool withRefreshToken = false)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        await NotApplicable.UnlessPasswordLoginAsync();
+        var body = LoginBodies.Password(account.UserId.Value, account.Password);
+        if (withRefreshToken)
+        {
+            body["refresh_token"] = true;
+        }
+
+        var login = await PostLoginAsync(body);
+        return LoginSession.From(login)
+            ?? throw NotJudgedReasons.PasswordLoginRefused.Exception($"A password login for a second token was answered {login.Summary}.\n{login.Exchange.Describe()}");
+    }
+
+    /// <summary>
+    /// A fresh account's session with a refresh token: from registration with <c>refresh_token: true</c>, else from a
+    /// password login asking for one (so servers that hand them out only at login are judged too).
+    /// </summary>
+    /// <exception cref="InconclusiveException">Refresh tokens are not offered, or registration is closed.</exception>
+    public async Task<LoginSession> RefreshableSessionAsync()
+    {
+        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
+        var account = await RegisterAsync(new RegistrationParameters { RefreshToken = true });
+        if (LoginSession.From(account.Response) is { RefreshToken: not null } registered)
+        {
+            return registered;
+        }
+
+        var login = await LogInAgainAsync(account, withRefreshToken: true);
+        if (login.RefreshToken is null)
+        {
+            Services.ThrowException(FailureMessage.Compose(
+                "a server that offers refresh tokens to return one when registration or login asks with refresh_token: true",
+                "neither did", account.Response.Exchange, login.Response.Exchange));
+        }
+
+        return login;
+    }
+
+    /// <summary>The shared account's one password login (see <see cref="ConformanceContext.SharedPasswordLoginAsync"/>), recorded in this test's log.</summary>
+    /// <exception cref="InconclusiveException">Password login is not offered, or registration is closed.</exception>
+    public async Task<(RegisteredAccount Account, MatrixResponse Login)> SharedPasswordLoginAsync()
+    {
+        await NotApplicable.UnlessPasswordLoginAsync();
+        var account = await SharedAccountAsync();
+        var login = await context.SharedPasswordLoginAsync();
+        Log.Add(login.Exchange);
+        return (account, login);
+    }
+
+    /// <summary>Registers a fresh account and has get_token issue it a login token, completing the password UIA.</summary>
+    /// <exception cref="InconclusiveException">get_token is not offered, or its UIA offers no flow the harness can complete.</exception>
+    public async Task<IssuedLoginToken> IssueLoginTokenAsync()
+    {
+        await NotApplicable.UnlessLoginTokensAreOfferedAsync();
+        var account = await RegisterAsync();
+        var response = await GetLoginTokenAsync(account);
+        var issuedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        response.Should().HaveStatus(200).And.HaveNonEmptyStringField("login_token");
+        return new IssuedLoginToken(account, response.StringField("login_token")!, response.IntegerField("expires_in_ms"), issuedAt);
+    }
+
+    /// <summary>Logs in with <paramref name="issued"/>; a refusal that came after the token's announced lifetime is no verdict.</summary>
+    /// <exception cref="InconclusiveException">The token was refused after its lifetime had passed (the test had to wait).</exception>
+    public async Task<MatrixResponse> LogInBeforeExpiryAsync(IssuedLoginToken issued)
+    {
+        ArgumentNullException.ThrowIfNull(issued);
+        var login = await LogInWithLoginTokenAsync(issued.Token);
+        Expiry.NoVerdictIfUsedAfterExpiry(login, issued.LifetimeMs, issued.IssuedAt, "login token");
+        return login;
+    }
+
+    /// <summary>The run's one login-token use (see <see cref="ConformanceContext.FirstLoginTokenUseAsync"/>), recorded in this test's log.</summary>
+    /// <exception cref="InconclusiveException">get_token is not offered or cannot be completed.</exception>
+    public async Task<(IssuedLoginToken Issued, MatrixResponse FirstUse)> FirstLoginTokenUseAsync()
+    {
+        var (issued, first) = await context.FirstLoginTokenUseAsync();
+        Log.Add(first.Exchange);
+        return (issued, first);
+    }
+
+    /// <summary>How this run completes registration stage <paramref name="type"/>, or null when it cannot.</summary>
+    public IUiaStage? RegistrationStage(string type) => context.RegistrationUia.StageFor(type);
 
     /// <summary>The run's shared account, for a test that only reads an account (see <see cref="ConformanceContext.SharedAccountAsync"/>).</summary>
     /// <exception cref="InconclusiveException">Registration is closed or no offered flow can be completed.</exception>

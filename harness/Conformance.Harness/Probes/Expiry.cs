@@ -17,10 +17,10 @@ public static class Expiry
     public static async Task WaitOutAsync(long? lifetimeMs, string what)
     {
         var ms = lifetimeMs
-            ?? throw new InconclusiveException($"The server gave no expires_in_ms, so the suite cannot know when the {what} expires.");
+            ?? throw NotJudgedReasons.TokenLifetime.Exception($"The server gave no expires_in_ms, so the suite cannot know when the {what} expires.");
         if (TimeSpan.FromMilliseconds(ms) > WaitLimit)
         {
-            throw new InconclusiveException($"The {what} lives {ms} ms here; the suite waits at most {WaitLimit.TotalSeconds:0} s for one to expire.");
+            throw NotJudgedReasons.TokenLifetime.Exception($"The {what} lives {ms} ms here; the suite waits at most {WaitLimit.TotalSeconds:0} s for one to expire.");
         }
 
         // A little past the deadline: the server's clock starts when it answered, ours a moment later.
@@ -42,7 +42,7 @@ public static class Expiry
         var age = Stopwatch.GetElapsedTime(issuedAt);
         if (response.StatusCode != 200 && lifetimeMs is { } ms && age >= TimeSpan.FromMilliseconds(ms))
         {
-            throw new InconclusiveException(
+            throw NotJudgedReasons.TokenLifetime.Exception(
                 $"The {what} lives {ms} ms and was {age.TotalMilliseconds:0} ms old when the test could use it (it waited on the server, "
                 + $"e.g. its rate limit), so its refusal is no verdict.\n{response.Exchange.Describe()}");
         }

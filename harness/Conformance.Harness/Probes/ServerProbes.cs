@@ -17,6 +17,8 @@ public sealed class ServerProbes
     private readonly Lazy<Task<string?>> _noRefreshTokens;
     private readonly Lazy<Task<string?>> _noLoginTokens;
     private readonly Lazy<Task<string?>> _noLegacyLogin;
+    private readonly Lazy<Task<string?>> _noPasswordLogin;
+    private readonly Lazy<Task<MatrixResponse>> _loginFlows;
     private readonly Lazy<Task<string>> _serverName;
 
     /// <summary>Creates the probes for a run; nothing is sent until a probe is first asked.</summary>
@@ -26,8 +28,11 @@ public sealed class ServerProbes
         _registrationClosed = new(() => ProbeRegistrationAsync(Client(), context));
         _guestsClosed = new(() => ProbeGuestsAsync(Client()));
         _noRefreshTokens = new(() => ProbeRefreshTokensAsync(Client(), context));
-        _noLoginTokens = new(() => ProbeLoginTokensAsync(Client()));
-        _noLegacyLogin = new(() => ProbeLegacyLoginAsync(Client()));
+        // One GET /login answers three probes.
+        _loginFlows = new(() => Client().GetLoginFlowsAsync());
+        _noLoginTokens = new(() => ProbeLoginTokensAsync(_loginFlows.Value));
+        _noLegacyLogin = new(() => ProbeLegacyLoginAsync(_loginFlows.Value));
+        _noPasswordLogin = new(() => ProbePasswordLoginAsync(_loginFlows.Value));
         _serverName = new(async () => context.ServerName ?? (await Client().RegisterAsync()).UserId.ServerName);
     }
 
@@ -45,6 +50,7 @@ public sealed class ServerProbes
         .. Finding("Refresh tokens", _noRefreshTokens),
         .. Finding("Login tokens (get_token)", _noLoginTokens),
         .. Finding("Legacy login (/login)", _noLegacyLogin),
+        .. Finding("Password login", _noPasswordLogin),
     ];
 
     private static IEnumerable<(string, string)> Finding(string feature, Lazy<Task<string?>> probe)
@@ -58,6 +64,13 @@ public sealed class ServerProbes
     /// <summary>Why there is no legacy login (GET /login answered 404 M_UNRECOGNIZED), or null when there is.</summary>
     /// <remarks>https://spec.matrix.org/v1.19/client-server-api/#legacy-api: a server without it answers so.</remarks>
     public Task<string?> LegacyLoginMissingReasonAsync() => _noLegacyLogin.Value;
+
+    /// <summary>Why password login is not offered (GET /login lists no <c>m.login.password</c>), or null when it is.</summary>
+    /// <remarks>
+    /// https://spec.matrix.org/v1.19/client-server-api/#get_matrixclientv3login: the flows are the login types the
+    /// server supports; SSO-only servers list none of password.
+    /// </remarks>
+    public Task<string?> PasswordLoginMissingReasonAsync() => _noPasswordLogin.Value;
 
     /// <summary>Why registration is closed, or null when it is open.</summary>
     /// <remarks>
@@ -118,6 +131,12 @@ public sealed class ServerProbes
             return null;
         }
 
+        if (await context.Probes.PasswordLoginMissingReasonAsync() is not null)
+        {
+            return "Refresh tokens are not offered: registration with refresh_token true returned none (and password login, the other way to ask, is not offered).\n"
+                + account.Response.Exchange.Describe();
+        }
+
         var login = await client.PostLoginAsync(LoginBodies.Password(account.UserId.Value, password).With(new JsonObject { ["refresh_token"] = true }));
         return login.HasField("refresh_token")
             ? null
@@ -125,24 +144,35 @@ public sealed class ServerProbes
                 + login.Exchange.Describe();
     }
 
-    private static async Task<string?> ProbeLegacyLoginAsync(MatrixClient client)
+    private static async Task<string?> ProbeLegacyLoginAsync(Task<MatrixResponse> flows)
     {
-        var response = await client.GetLoginFlowsAsync();
+        var response = await flows;
         return response.StatusCode == 404 && response.ErrCode == "M_UNRECOGNIZED"
             ? "This server has no legacy login (its accounts live with an OAuth 2.0 provider): GET /login was answered 404 M_UNRECOGNIZED.\n"
                 + response.Exchange.Describe()
             : null;
     }
 
-    private static async Task<string?> ProbeLoginTokensAsync(MatrixClient client)
+    private static async Task<string?> ProbePasswordLoginAsync(Task<MatrixResponse> flows)
     {
-        var response = await client.GetLoginFlowsAsync();
-        var offered = response.Body?["flows"] is JsonArray flows && flows.Any(f =>
-            f?["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String && f["type"]!.GetValue<string>() == "m.login.token"
-            && f["get_login_token"]?.GetValueKind() == System.Text.Json.JsonValueKind.True);
-        return offered
+        var response = await flows;
+        return HasFlow(response, f => Type(f) == "m.login.password")
+            ? null
+            : $"Password login is not offered: GET /login, answered {response.Summary}, lists no m.login.password flow.\n" + response.Exchange.Describe();
+    }
+
+    private static async Task<string?> ProbeLoginTokensAsync(Task<MatrixResponse> flows)
+    {
+        var response = await flows;
+        return HasFlow(response, f => Type(f) == "m.login.token" && f["get_login_token"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
             ? null
             : $"get_token is not offered: GET /login, answered {response.Summary}, advertises no m.login.token flow with get_login_token true.\n"
                 + response.Exchange.Describe();
     }
+
+    private static bool HasFlow(MatrixResponse response, Func<JsonNode, bool> matches) =>
+        response.StatusCode == 200 && response.Body?["flows"] is JsonArray flows && flows.Any(f => f is not null && matches(f));
+
+    private static string? Type(JsonNode flow) =>
+        flow["type"]?.GetValueKind() == System.Text.Json.JsonValueKind.String ? flow["type"]!.GetValue<string>() : null;
 }

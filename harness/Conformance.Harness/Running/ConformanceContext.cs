@@ -26,9 +26,22 @@ public sealed class ConformanceContext : IAsyncDisposable
         AppServiceToken = settings.AppServiceToken;
         Probes = new ServerProbes(this);
         _sharedAccount = new(() => new MatrixClient(this, new ExchangeLog()).RegisterAsync());
+        _sharedLogin = new(async () =>
+        {
+            var account = await SharedAccountAsync();
+            return await new MatrixClient(this, new ExchangeLog()).LogInWithPasswordAsync(account.UserId.Value, account.Password!);
+        });
+        _firstLoginTokenUse = new(async () =>
+        {
+            var client = new MatrixClient(this, new ExchangeLog());
+            var issued = await client.IssueLoginTokenAsync();
+            return (issued, await client.LogInBeforeExpiryAsync(issued));
+        });
     }
 
     private readonly Lazy<Task<RegisteredAccount>> _sharedAccount;
+    private readonly Lazy<Task<MatrixResponse>> _sharedLogin;
+    private readonly Lazy<Task<(IssuedLoginToken, MatrixResponse)>> _firstLoginTokenUse;
 
     /// <summary>The server under test.</summary>
     public HomeserverTarget Target { get; }
@@ -69,6 +82,15 @@ public sealed class ConformanceContext : IAsyncDisposable
     /// deactivate it; a test that changes an account registers its own.
     /// </summary>
     public Task<RegisteredAccount> SharedAccountAsync() => _sharedAccount.Value;
+
+    /// <summary>
+    /// The shared account's password login by full user ID without a device_id, made once: each test that reads it
+    /// judges its own part of the one answer, so a rate-limited server sees fewer logins.
+    /// </summary>
+    public Task<MatrixResponse> SharedPasswordLoginAsync() => _sharedLogin.Value;
+
+    /// <summary>A login token issued to a fresh account and its first use, made once: one test judges the use, another the second use.</summary>
+    public Task<(IssuedLoginToken Issued, MatrixResponse FirstUse)> FirstLoginTokenUseAsync() => _firstLoginTokenUse.Value;
 
     /// <summary>What the server offers, probed once per run.</summary>
     public ServerProbes Probes { get; }

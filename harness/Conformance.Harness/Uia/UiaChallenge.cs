@@ -23,6 +23,18 @@ public sealed record UiaChallenge(
         return new UiaChallenge(parsed, response.StringField("session"), response.Body["params"] as JsonObject, completed);
     }
 
+    /// <summary>
+    /// A stage that comes after another in some offered flow and that no offered flow is made of alone: completing it
+    /// without the stages before it must complete nothing. Null when every flow has one stage.
+    /// </summary>
+    /// <param name="completable">Whether the harness can complete a stage type.</param>
+    public string? StageThatWouldSkipAnother(Func<string, bool> completable)
+    {
+        ArgumentNullException.ThrowIfNull(completable);
+        return Flows.Where(f => f.Count > 1).SelectMany(f => f.Skip(1))
+            .FirstOrDefault(stage => completable(stage) && !Flows.Any(f => f.Count > 0 && f.All(s => s == stage)));
+    }
+
     /// <summary>The flows written as <c>[a, b] | [c]</c>, for messages.</summary>
     public string DescribeFlows() => string.Join(" | ", Flows.Select(f => "[" + string.Join(", ", f) + "]"));
 

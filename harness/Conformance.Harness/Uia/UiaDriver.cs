@@ -19,7 +19,10 @@ public sealed class UiaDriver(IReadOnlyList<IUiaStage> stages)
     /// challenge that refused a stage.
     /// </summary>
     /// <exception cref="InconclusiveException">No offered flow is one the harness can complete.</exception>
-    public async Task<MatrixResponse> RunAsync(JsonObject body, Func<JsonObject, Task<MatrixResponse>> send)
+    /// <param name="body">The request body, without <c>auth</c>.</param>
+    /// <param name="send">Sends one body and returns the answer.</param>
+    /// <param name="throughStage">A stage the chosen flow must contain (to check that stage), or null for any flow.</param>
+    public async Task<MatrixResponse> RunAsync(JsonObject body, Func<JsonObject, Task<MatrixResponse>> send, string? throughStage = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(send);
@@ -30,10 +33,11 @@ public sealed class UiaDriver(IReadOnlyList<IUiaStage> stages)
             return response;
         }
 
-        var flow = challenge.Flows.FirstOrDefault(f => f.Count > 0 && f.All(CanComplete))
-            ?? throw new InconclusiveException(
-                $"The server offers the UIA flows {challenge.DescribeFlows()}; the harness can complete only flows made of "
+        var flow = challenge.Flows.FirstOrDefault(f => f.Count > 0 && f.All(CanComplete) && (throughStage is null || f.Contains(throughStage)))
+            ?? throw Probes.NotJudgedReasons.NoCompletableUiaFlow.Exception(
+                $"The server offers the UIA flows {(challenge.Flows.Count == 0 ? "[] (none)" : challenge.DescribeFlows())}; the harness can complete only flows made of "
                 + $"{string.Join(", ", StageTypes)}"
+                + (throughStage is null ? string.Empty : $", and this check needs one that contains {throughStage}")
                 + " (set CONFORMANCE_REGISTRATION_TOKEN to complete m.login.registration_token).\n"
                 + response.Exchange.Describe());
 
@@ -53,6 +57,9 @@ public sealed class UiaDriver(IReadOnlyList<IUiaStage> stages)
 
         return response;
     }
+
+    /// <summary>The stage this driver completes for <paramref name="type"/>, or null.</summary>
+    public IUiaStage? StageFor(string type) => stages.FirstOrDefault(s => s.Type == type);
 
     private bool CanComplete(string type) => stages.Any(s => s.Type == type);
 }

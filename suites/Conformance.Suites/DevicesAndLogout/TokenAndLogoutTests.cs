@@ -54,10 +54,10 @@ public sealed class TokenAndLogoutTests : ConformanceTest
     public async Task Logout_deletes_the_device()
     {
         var account = await Client.RegisterAsync();
-        var other = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password!);
+        var other = await Client.LogInAgainAsync(account);
         await Client.PostLogoutAsync(account.AccessToken);
 
-        var device = await Client.GetDeviceAsync(other.StringField("access_token"), account.DeviceId!);
+        var device = await Client.GetDeviceAsync(other.AccessToken, account.DeviceId!);
 
         // The spec gives this 404 no errcode of its own.
         device.Should().HaveStatus(404);
@@ -67,10 +67,10 @@ public sealed class TokenAndLogoutTests : ConformanceTest
     public async Task Logout_all_invalidates_every_token_of_the_user()
     {
         var account = await Client.RegisterAsync();
-        var second = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password!);
+        var second = await Client.LogInAgainAsync(account);
         await Client.PostLogoutAllAsync(account.AccessToken);
 
-        var response = await Client.GetWhoAmIAsync(second.StringField("access_token"));
+        var response = await Client.GetWhoAmIAsync(second.AccessToken);
 
         response.Should().BeMatrixError(401, ErrCode.UnknownToken);
     }

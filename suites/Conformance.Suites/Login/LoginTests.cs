@@ -15,13 +15,24 @@ public sealed class LoginTests : ConformanceTest
         response.Should().HaveStatus(200).And.HaveLoginFlowsWithTypes();
     }
 
-    [TestCaseSource(typeof(LoginIdentifiers), nameof(LoginIdentifiers.Forms))]
-    [Requirement("LOGIN-PASSWORD")]
-    public async Task Password_login_answers_access_token_device_id_and_user_id(Func<RegisteredAccount, string> identifier)
+    [Test, Requirement("LOGIN-PASSWORD")]
+    public async Task Password_login_by_full_user_ID_answers_access_token_device_id_and_user_id()
     {
+        var (account, login) = await Client.SharedPasswordLoginAsync();
+
+        login.Should().HaveStatus(200)
+            .And.HaveStringField("user_id", account.UserId.Value)
+            .And.HaveNonEmptyStringField("access_token")
+            .And.HaveNonEmptyStringField("device_id");
+    }
+
+    [Test, Requirement("LOGIN-PASSWORD")]
+    public async Task Password_login_by_localpart_answers_access_token_device_id_and_user_id()
+    {
+        await NotApplicable.UnlessPasswordLoginAsync();
         var account = await Client.SharedAccountAsync();
 
-        var response = await Client.LogInWithPasswordAsync(identifier(account), account.Password!);
+        var response = await Client.LogInWithPasswordAsync(account.UserId.Localpart, account.Password!);
 
         response.Should().HaveStatus(200)
             .And.HaveStringField("user_id", account.UserId.Value)
@@ -36,6 +47,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-PASSWORD", RequirementLevel.Should)]
     public async Task Password_login_accepts_the_user_ID_in_capitals()
     {
+        await NotApplicable.UnlessPasswordLoginAsync();
         var account = await Client.SharedAccountAsync();
 
         var response = await Client.LogInWithPasswordAsync("@" + account.UserId.Localpart.ToUpperInvariant() + ":" + account.UserId.ServerName, account.Password!);
@@ -46,6 +58,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-PASSWORD")]
     public async Task Password_login_works_with_a_non_ASCII_password()
     {
+        await NotApplicable.UnlessPasswordLoginAsync();
         var password = "pässwörd-ünïcödé-" + Fake.Password();
         var account = await Client.RegisterAsync(new() { Password = password });
 
@@ -57,6 +70,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-WRONG")]
     public async Task A_wrong_password_is_refused_with_M_FORBIDDEN()
     {
+        await NotApplicable.UnlessPasswordLoginAsync();
         var account = await Client.SharedAccountAsync();
 
         var response = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password + "-wrong");
@@ -67,7 +81,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-WRONG")]
     public async Task An_unknown_user_is_refused_with_M_FORBIDDEN()
     {
-        await NotApplicable.UnlessLegacyLoginAsync();
+        await NotApplicable.UnlessPasswordLoginAsync();
 
         var response = await Client.LogInWithPasswordAsync(Fake.Localpart(), Fake.Password());
 
@@ -77,8 +91,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-DEVICE")]
     public async Task Login_without_device_id_generates_one_bound_to_the_token()
     {
-        var account = await Client.SharedAccountAsync();
-        var login = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password!);
+        var (_, login) = await Client.SharedPasswordLoginAsync();
 
         var whoami = await Client.GetWhoAmIAsync(login.StringField("access_token"));
 
@@ -88,6 +101,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-DEVICE")]
     public async Task Login_with_device_id_echoes_it()
     {
+        await NotApplicable.UnlessPasswordLoginAsync();
         var account = await Client.SharedAccountAsync();
         var deviceId = Fake.DeviceId();
 

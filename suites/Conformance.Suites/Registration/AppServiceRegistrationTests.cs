@@ -9,10 +9,8 @@ public sealed class AppServiceRegistrationTests : ConformanceTest
     public async Task Without_legacy_login_an_appservice_registration_without_inhibit_login_is_refused_M_APPSERVICE_LOGIN_UNSUPPORTED()
     {
         var (asToken, prefix) = NotApplicable.AppService();
-        if (await ConformanceRun.Current.Probes.LegacyLoginMissingReasonAsync() is null)
-        {
-            throw new InconclusiveException("This server offers legacy login (GET /login answers); the rule binds only servers without it.");
-        }
+        NotApplicable.UnlessFeatureIsOff(
+            await ConformanceRun.Current.Probes.LegacyLoginMissingReasonAsync(), "This server offers legacy login (GET /login answers); the rule binds only servers without it.");
 
         var response = await Client.SendAsync(MatrixRequest.Json(HttpMethod.Post, "/_matrix/client/v3/register",
             new JsonObject { ["type"] = "m.login.application_service", ["username"] = prefix + Fake.Localpart() }, asToken));

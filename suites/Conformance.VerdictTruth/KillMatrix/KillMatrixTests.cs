@@ -39,7 +39,8 @@ public sealed class KillMatrixTests
 
         result.Error.Should().BeNull();
         result.Outcomes.Should().NotBeEmpty();
-        result.Failures.Should().BeEmpty("the server is correct ({0}); failures: {1}", result.Row.Description, Describe(result.Failures));
+        result.UndeclaredFailures.Should().BeEmpty("the server is correct ({0}); failures: {1}", result.Row.Description, Describe(result.UndeclaredFailures));
+        result.UnreportedDepartures.Should().BeEmpty("the variant does not follow these SHOULDs, and the suite must say so at SHOULD");
     }
 
     /// <remarks>

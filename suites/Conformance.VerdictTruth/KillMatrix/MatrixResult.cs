@@ -15,9 +15,22 @@ public sealed record MatrixResult(MatrixRow Row, IReadOnlyList<SuiteOutcome> Out
     /// <summary>The red tests that name the row's requirement.</summary>
     public IReadOnlyList<SuiteOutcome> FailuresOfItsRequirement => [.. Failures.Where(o => o.Requirement == Row.RequirementId)];
 
+    /// <summary>The red tests a correct server must not get: all of them, but for the SHOULD departures the row declares, failed at SHOULD.</summary>
+    public IReadOnlyList<SuiteOutcome> UndeclaredFailures => [.. Failures.Where(f => !(f.Level == "SHOULD" && Departs(f)))];
+
+    /// <summary>Declared SHOULD departures the suite did not report: a check that cannot see the departure.</summary>
+    public IReadOnlyList<string> UnreportedDepartures =>
+        [.. (Row.ShouldDepartures ?? []).Where(d => !Failures.Any(f => f.Level == "SHOULD" && MethodOf(f) == d))];
+
     /// <summary>
     /// Whether the suite judged the row right: a fault is killed by a red test naming the fault's requirement; plain
-    /// and variant servers get no red test at all. A run that could not be made is never right.
+    /// and variant servers get no red test but the SHOULD departures they declare, and those they do get. A run that
+    /// could not be made is never right.
     /// </summary>
-    public bool Judged => Error is null && Outcomes.Count > 0 && (Row.MustBeKilled ? FailuresOfItsRequirement.Count > 0 : Failures.Count == 0);
+    public bool Judged => Error is null && Outcomes.Count > 0
+        && (Row.MustBeKilled ? FailuresOfItsRequirement.Count > 0 : UndeclaredFailures.Count == 0 && UnreportedDepartures.Count == 0);
+
+    private bool Departs(SuiteOutcome failure) => (Row.ShouldDepartures ?? []).Contains(MethodOf(failure));
+
+    private static string MethodOf(SuiteOutcome outcome) => outcome.ShortName.Split('(')[0].Split('.')[^1];
 }

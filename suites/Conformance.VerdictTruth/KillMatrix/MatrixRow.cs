@@ -8,7 +8,9 @@ namespace Conformance.VerdictTruth.KillMatrix;
 /// <param name="RequirementId">The requirement the fault breaks, or whose latitude the variant uses.</param>
 /// <param name="Description">What the server does.</param>
 /// <param name="Options">The server's settings.</param>
-public sealed record MatrixRow(string Kind, string Name, string RequirementId, string Description, ReferenceHomeserverOptions Options)
+/// <param name="ShouldDepartures">Tests of a SHOULD a variant legally does not follow: they, and only they, fail on it.</param>
+public sealed record MatrixRow(
+    string Kind, string Name, string RequirementId, string Description, ReferenceHomeserverOptions Options, IReadOnlyList<string>? ShouldDepartures = null)
 {
     /// <summary>Whether the suite must fail on this server (a fault) rather than pass (plain and variants).</summary>
     public bool MustBeKilled => Kind == "fault";

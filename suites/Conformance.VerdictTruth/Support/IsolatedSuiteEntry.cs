@@ -27,18 +27,18 @@ public static class IsolatedSuiteEntry
         var printed = new OutputCollector();
         var result = runner.Run(printed, TestFilter.Empty);
         var outcomes = Leaves(result).Select(r => new SuiteOutcome(
-            r.FullName, r.ResultState.Status.ToString(), RequirementOf(r.Test), r.Message));
+            r.FullName, r.ResultState.Status.ToString(), PropertyOf(r.Test, "Requirement"), r.Message, PropertyOf(r.Test, "Level")));
         return JsonSerializer.Serialize(new InProcessRun([.. outcomes], [.. Harness.Client.SecretRedaction.RedactedValues], printed.Texts));
     }
 
-    /// <summary>A parameterised case carries no properties of its own; its method (the parent) names the requirement.</summary>
-    private static string? RequirementOf(ITest? test)
+    /// <summary>A parameterised case carries no properties of its own; its method (the parent) names the requirement and level.</summary>
+    private static string? PropertyOf(ITest? test, string name)
     {
         for (; test is not null; test = test.Parent)
         {
-            if (test.Properties.Get("Requirement") is string id)
+            if (test.Properties.Get(name) is string value)
             {
-                return id;
+                return value;
             }
         }
 

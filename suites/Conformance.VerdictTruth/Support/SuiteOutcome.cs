@@ -7,7 +7,8 @@ namespace Conformance.VerdictTruth.Support;
 /// <param name="Status">NUnit's status: Passed, Failed, Inconclusive or Skipped.</param>
 /// <param name="Requirement">The requirement id the test names.</param>
 /// <param name="Message">The failure or inconclusive message, if any.</param>
-public sealed record SuiteOutcome(string Name, string Status, string? Requirement, string? Message)
+/// <param name="Level">The level the test checks (MUST, SHOULD or MAY).</param>
+public sealed record SuiteOutcome(string Name, string Status, string? Requirement, string? Message, string? Level = null)
 {
     /// <summary>Whether the test went red (an assertion failed or the test threw).</summary>
     [JsonIgnore]
