@@ -5,8 +5,9 @@ using Conformance.Harness.KnownFailures;
 namespace Conformance.Harness.Reporting;
 
 /// <summary>
-/// A summary short enough for a CI job summary or a pull-request comment: areas, then the failures in three groups
-/// (unexpected, fixed known failures, known failures) and any known-failures entries no test matched.
+/// A summary short enough for a CI job summary or a pull-request comment: how much of the run was judged, areas, the
+/// failures in three groups (unexpected, fixed known failures, known failures), the tests not judged by reason, and
+/// any known-failures entries no test matched.
 /// </summary>
 public static class MarkdownSummary
 {
@@ -15,8 +16,11 @@ public static class MarkdownSummary
     {
         ArgumentNullException.ThrowIfNull(records);
         ArgumentNullException.ThrowIfNull(facts);
+        var tally = JudgedTally.Of(records);
         var text = new StringBuilder()
             .AppendLine("# Matrix registration conformance")
+            .AppendLine()
+            .AppendLine(tally.Sentence())
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Server: {facts.Target} ({facts.ServerSoftware ?? "no Server header"}); spec versions: {string.Join(", ", facts.AdvertisedVersions)}.")
             .AppendLine();
@@ -25,23 +29,19 @@ public static class MarkdownSummary
             text.AppendLine(CultureInfo.InvariantCulture, $"- {feature}: {finding}");
         }
 
+        // No pass rate: over an area the server let the suite judge only a little of, "100 %" reads as conformance.
         text.AppendLine()
-            .AppendLine("| area | passed | failed | known failures | inconclusive | passed of judged |")
+            .AppendLine("| area | judged | passed | failed | known failures | not judged |")
             .AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var area in records.GroupBy(r => r.Requirement?.Area ?? r.ShortClassName).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            // The server's conformance, whatever the list did to the run: a fixed entry passed, a known one failed.
-            var passed = area.Count(r => r.Verdict == Verdict.Passed || r.Known == KnownFailureOutcome.Fixed);
-            var unexpected = area.Count(r => IsUnexpectedFailure(r));
-            var knownFailed = area.Count(r => r.Known == KnownFailureOutcome.Expected);
-            var skipped = area.Count(r => r.Verdict == Verdict.Skipped);
-            var judged = passed + unexpected + knownFailed;
-            var share = judged == 0 ? "-" : (100.0 * passed / judged).ToString("0", CultureInfo.InvariantCulture) + " %";
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {area.Key} | {passed} | {unexpected} | {knownFailed} | {skipped} | {share} |");
+            var counts = JudgedTally.Of(area);
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {area.Key} | {counts.Judged} of {counts.Total} | {counts.Passed} | {counts.FailedCount()} | {counts.KnownFailures.Count} | {counts.NotJudged.Count} |");
         }
 
         text.AppendLine();
-        var unexpectedFailures = Ordered(records.Where(IsUnexpectedFailure));
+        var unexpectedFailures = Ordered(tally.Failed);
         text.AppendLine(unexpectedFailures.Count == 0 ? "No unexpected failures." : $"## Failures ({unexpectedFailures.Count})");
         AppendList(text, unexpectedFailures);
         var fixedTests = Ordered(records.Where(r => r.Known == KnownFailureOutcome.Fixed));
@@ -53,13 +53,14 @@ public static class MarkdownSummary
             AppendEntries(text, knownFailures, fixedRequirements, "no test of this requirement failed");
         }
 
-        var known = Ordered(records.Where(r => r.Known == KnownFailureOutcome.Expected));
+        var known = Ordered(tally.KnownFailures);
         if (known.Count > 0)
         {
             text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Known failures (listed, not counted against the run) ({known.Count})");
             AppendList(text, known);
         }
 
+        AppendNotJudged(text, tally.NotJudged);
         var stale = knownFailures?.Unmatched.ToList() ?? [];
         if (stale.Count > 0)
         {
@@ -70,6 +71,30 @@ public static class MarkdownSummary
         return text.ToString();
     }
 
+    /// <summary>The not-judged tests by reason, largest group first, each with what would let the suite judge them.</summary>
+    private static void AppendNotJudged(StringBuilder text, IReadOnlyList<TestRecord> notJudged)
+    {
+        if (notJudged.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Not judged ({notJudged.Count}), by reason");
+        foreach (var group in NotJudgedGroup.Of(notJudged))
+        {
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"### {group.Reason} ({group.Tests.Count})").AppendLine();
+            foreach (var remedy in group.Remedies)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"To judge {(group.Tests.Count == 1 ? "it" : "them")}: {remedy}").AppendLine();
+            }
+
+            foreach (var record in group.Tests)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {Requirement(record)} {record.ShortClassName}.{record.Name}");
+            }
+        }
+    }
+
     private static void AppendEntries(StringBuilder text, KnownFailureList? list, List<KnownFailureEntry> entries, string why)
     {
         foreach (var entry in entries)
@@ -78,9 +103,6 @@ public static class MarkdownSummary
         }
     }
 
-    private static bool IsUnexpectedFailure(TestRecord record) =>
-        record.Verdict is Verdict.Failed or Verdict.Broken && record.Known == KnownFailureOutcome.None;
-
     private static List<TestRecord> Ordered(IEnumerable<TestRecord> records) =>
         [.. records.OrderBy(r => r.Requirement?.Id, StringComparer.Ordinal).ThenBy(r => r.Name, StringComparer.Ordinal)];
 
@@ -88,10 +110,12 @@ public static class MarkdownSummary
     {
         foreach (var record in records)
         {
-            var requirement = record.Requirement is { } r ? $"{r.Id} ({r.LevelName})" : "no requirement";
-            text.AppendLine(CultureInfo.InvariantCulture, $"- **{requirement}** {record.ShortClassName}.{record.Name}: {Reason(record)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {Requirement(record)} {record.ShortClassName}.{record.Name}: {Reason(record)}");
         }
     }
+
+    private static string Requirement(TestRecord record) =>
+        record.Requirement is { } r ? $"**{r.Id} ({r.LevelName})**" : "**no requirement**";
 
     /// <summary>The line that says why: for a known failure, the server's failure rather than the list's note about it.</summary>
     private static string Reason(TestRecord record)

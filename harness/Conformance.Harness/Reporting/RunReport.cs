@@ -67,8 +67,8 @@ public sealed class RunReport
     {
         ArgumentNullException.ThrowIfNull(facts);
         facts = facts with { ServerName = facts.ServerName ?? ServerNameSeen() };
-        AllureRunFiles.Write(Folder, facts);
         var records = _records.ToList();
+        AllureRunFiles.Write(Folder, facts, records);
         var summary = MarkdownSummary.Of(records, facts, knownFailures);
         File.WriteAllText(SummaryPath, summary);
         using (var junit = XmlWriter.Create(JUnitPath, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))

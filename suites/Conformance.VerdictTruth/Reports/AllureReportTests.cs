@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Conformance.Harness.Probes;
 using Conformance.Reference.Hosting;
 using Conformance.VerdictTruth.KillMatrix;
 using Conformance.VerdictTruth.Support;
@@ -9,7 +10,8 @@ namespace Conformance.VerdictTruth.Reports;
 /// The report a maintainer opens: the suite's Allure results, rendered by the real Allure command line, looked at in
 /// real headless Chromium, and searched for the secrets the run used. A server with one fault gives the failing test
 /// to look for; the fault also breaks one more test, which the run's known-failures list names, so the report shows
-/// a known failure too.
+/// a known failure too. Guest access is switched off, so a group of tests is not judged for one reason and the
+/// overview has something to count.
 /// </summary>
 public sealed class AllureReportTests
 {
@@ -26,7 +28,7 @@ public sealed class AllureReportTests
         var row = MatrixRows.Named(Reference.Faults.FaultCatalogue.TakenUsernameForbidden.Name);
         var list = Path.Combine(_work.FullName, "known-failures.txt");
         await File.WriteAllLinesAsync(list, [$"RegistrationUiaTests.{KnownFailure}"]);
-        await using (var server = await ReferenceHomeserver.StartAsync(row.Options))
+        await using (var server = await ReferenceHomeserver.StartAsync(row.Options with { Guests = false }))
         {
             _secrets = (await InProcessSuite.RunAsync(server.BaseUrl, seed: 7, Path.Combine(_work.FullName, "allure-results"),
                 new Dictionary<string, string> { ["KnownFailures"] = list })).SecretsUsed;
@@ -81,6 +83,37 @@ public sealed class AllureReportTests
     }
 
     [Test]
+    public async Task The_overview_says_how_many_tests_were_judged_as_the_renderer_counted_them()
+    {
+        var stats = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_work.FullName, "folder", "summary.json")))!["stats"]!;
+        var (total, skipped) = (stats["total"]!.GetValue<int>(), stats["skipped"]?.GetValue<int>() ?? 0);
+
+        var text = await HeadlessChromium.TextOfAsync(_report, renderedWhen: "Judged");
+
+        skipped.Should().BeGreaterThan(10, "guest access is off, so the guest tests are not judged");
+        text.Should().Contain($"Judged {total - skipped} of {total} tests:").And.Contain($"; {skipped} not judged")
+            .And.Contain("NotJudged.1");
+    }
+
+    [Test]
+    public async Task The_categories_count_the_not_judged_tests_by_reason_largest_first_and_leave_none_out()
+    {
+        var expected = SkippedMessages().GroupBy(m => NotJudgedReason.Of(m).Group, StringComparer.Ordinal)
+            .Select(g => (Name: "Not judged: " + g.Key, Count: g.Count())).ToList();
+        var categories = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_work.FullName, "folder", "widgets", "categories.json")))!;
+        var rendered = categories["roots"]!.AsArray().Select(id => categories["nodes"]![id!.GetValue<string>()]!)
+            .Select(node => (Name: node["name"]!.GetValue<string>(), Count: node["statistic"]!["total"]!.GetValue<int>()))
+            .Where(c => c.Name.StartsWith("Not judged: ", StringComparison.Ordinal)).ToList();
+
+        var text = await HeadlessChromium.TextOfAsync(new Uri(_report.AbsoluteUri + "#/categories"), renderedWhen: "Not judged: ");
+
+        // Every not-judged test sits in its reason's category: none is left to the catch-all "Not applicable".
+        rendered.Should().BeEquivalentTo(expected);
+        rendered.Select(c => c.Count).Should().BeInDescendingOrder();
+        text.Should().Contain(rendered[0].Name).And.NotContain("Not applicable");
+    }
+
+    [Test]
     public async Task A_failing_test_shows_its_requirement_message_and_the_request_and_response_it_sent()
     {
         var page = new Uri(_report.AbsoluteUri + "#/" + FailedResultId(FailingTest));
@@ -104,6 +137,12 @@ public sealed class AllureReportTests
             .And.Contain("known-failures.txt line 1").And.Contain("REG-CHECKS-BEFORE-UIA").And.Contain("M_USER_IN_USE")
             .And.NotContain("Spec violation (MUST)", "the first category that matches is the known-failure one");
     }
+
+    private static IEnumerable<string?> SkippedMessages() =>
+        Directory.GetFiles(Path.Combine(_work.FullName, "allure-results"), "*-result.json")
+            .Select(path => JsonNode.Parse(File.ReadAllText(path))!)
+            .Where(r => r["status"]!.GetValue<string>() == "skipped")
+            .Select(r => r["statusDetails"]?["message"]?.GetValue<string>());
 
     private static string FailedResultId(string name) =>
         Directory.GetFiles(Path.Combine(_work.FullName, "folder", "data", "test-results"), "*.json")
