@@ -9,4 +9,6 @@ namespace Conformance.Harness.Accounts;
 /// <param name="AccessToken">The access token, or null when login was inhibited.</param>
 /// <param name="DeviceId">The device ID, or null when login was inhibited.</param>
 /// <param name="Response">The final (200) registration response.</param>
-public sealed record RegisteredAccount(UserId UserId, string? Password, string? AccessToken, string? DeviceId, MatrixResponse Response);
+/// <param name="RequestedUsername">The username the registration asked for, or null.</param>
+public sealed record RegisteredAccount(
+    UserId UserId, string? Password, string? AccessToken, string? DeviceId, MatrixResponse Response, string? RequestedUsername = null);

@@ -161,7 +161,8 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
         }
 
         return new RegistrationOutcome(
-            new RegisteredAccount(new UserId(userId!), parameters.Password, response.StringField("access_token"), response.StringField("device_id"), response),
+            new RegisteredAccount(
+                new UserId(userId!), parameters.Password, response.StringField("access_token"), response.StringField("device_id"), response, parameters.Username),
             null);
     }
 
@@ -243,23 +244,24 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
         return login;
     }
 
-    /// <summary>The shared account's one password login (see <see cref="ConformanceContext.SharedPasswordLoginAsync"/>), recorded in this test's log.</summary>
-    /// <exception cref="InconclusiveException">Password login is not offered, or registration is closed.</exception>
-    public async Task<(RegisteredAccount Account, MatrixResponse Login)> SharedPasswordLoginAsync()
+    /// <summary>The result of a step this run's tests share (see <see cref="OncePerRun{T}"/>), its exchanges recorded in this test's log.</summary>
+    public async Task<T> OnceAsync<T>(OncePerRun<T> step)
     {
-        await NotApplicable.UnlessPasswordLoginAsync();
-        var account = await SharedAccountAsync();
-        var login = await context.SharedPasswordLoginAsync();
-        Log.Add(login.Exchange);
-        return (account, login);
+        var (value, log) = await context.OnceAsync(step);
+        foreach (var exchange in log.Exchanges)
+        {
+            Log.Add(exchange);
+        }
+
+        return value;
     }
 
-    /// <summary>Registers a fresh account and has get_token issue it a login token, completing the password UIA.</summary>
+    /// <summary>Has get_token issue the run's shared account a login token, completing the password UIA.</summary>
     /// <exception cref="InconclusiveException">get_token is not offered, or its UIA offers no flow the harness can complete.</exception>
     public async Task<IssuedLoginToken> IssueLoginTokenAsync()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();
-        var account = await RegisterAsync();
+        var account = await SharedAccountAsync();
         var response = await GetLoginTokenAsync(account);
         var issuedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         response.Should().HaveStatus(200).And.HaveNonEmptyStringField("login_token");
@@ -274,15 +276,6 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
         var login = await LogInWithLoginTokenAsync(issued.Token);
         Expiry.NoVerdictIfUsedAfterExpiry(login, issued.LifetimeMs, issued.IssuedAt, "login token");
         return login;
-    }
-
-    /// <summary>The run's one login-token use (see <see cref="ConformanceContext.FirstLoginTokenUseAsync"/>), recorded in this test's log.</summary>
-    /// <exception cref="InconclusiveException">get_token is not offered or cannot be completed.</exception>
-    public async Task<(IssuedLoginToken Issued, MatrixResponse FirstUse)> FirstLoginTokenUseAsync()
-    {
-        var (issued, first) = await context.FirstLoginTokenUseAsync();
-        Log.Add(first.Exchange);
-        return (issued, first);
     }
 
     /// <summary>How this run completes registration stage <paramref name="type"/>, or null when it cannot.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Conformance.Harness.Accounts;
 using Conformance.Harness.Client;
 using Conformance.Harness.Fakes;
@@ -26,22 +27,10 @@ public sealed class ConformanceContext : IAsyncDisposable
         AppServiceToken = settings.AppServiceToken;
         Probes = new ServerProbes(this);
         _sharedAccount = new(() => new MatrixClient(this, new ExchangeLog()).RegisterAsync());
-        _sharedLogin = new(async () =>
-        {
-            var account = await SharedAccountAsync();
-            return await new MatrixClient(this, new ExchangeLog()).LogInWithPasswordAsync(account.UserId.Value, account.Password!);
-        });
-        _firstLoginTokenUse = new(async () =>
-        {
-            var client = new MatrixClient(this, new ExchangeLog());
-            var issued = await client.IssueLoginTokenAsync();
-            return (issued, await client.LogInBeforeExpiryAsync(issued));
-        });
     }
 
     private readonly Lazy<Task<RegisteredAccount>> _sharedAccount;
-    private readonly Lazy<Task<MatrixResponse>> _sharedLogin;
-    private readonly Lazy<Task<(IssuedLoginToken, MatrixResponse)>> _firstLoginTokenUse;
+    private readonly ConcurrentDictionary<object, Lazy<Task<(object? Value, ExchangeLog Log)>>> _once = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The server under test.</summary>
     public HomeserverTarget Target { get; }
@@ -83,14 +72,17 @@ public sealed class ConformanceContext : IAsyncDisposable
     /// </summary>
     public Task<RegisteredAccount> SharedAccountAsync() => _sharedAccount.Value;
 
-    /// <summary>
-    /// The shared account's password login by full user ID without a device_id, made once: each test that reads it
-    /// judges its own part of the one answer, so a rate-limited server sees fewer logins.
-    /// </summary>
-    public Task<MatrixResponse> SharedPasswordLoginAsync() => _sharedLogin.Value;
-
-    /// <summary>A login token issued to a fresh account and its first use, made once: one test judges the use, another the second use.</summary>
-    public Task<(IssuedLoginToken Issued, MatrixResponse FirstUse)> FirstLoginTokenUseAsync() => _firstLoginTokenUse.Value;
+    /// <summary>The result of <paramref name="step"/> in this run, made on first use, and the exchanges that made it.</summary>
+    public async Task<(T Value, ExchangeLog Log)> OnceAsync<T>(OncePerRun<T> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var made = await _once.GetOrAdd(step, _ => new(async () =>
+        {
+            var log = new ExchangeLog();
+            return (await step.RunAsync(new MatrixClient(this, log)), log);
+        })).Value;
+        return ((T)made.Value!, made.Log);
+    }
 
     /// <summary>What the server offers, probed once per run.</summary>
     public ServerProbes Probes { get; }

@@ -6,11 +6,18 @@ namespace Conformance.Suites.LoginTokens;
 /// <summary>POST /login/get_token and single-use m.login.token logins.</summary>
 public sealed class LoginTokenTests : ConformanceTest
 {
+    /// <summary>A login token and its first use: LTOKEN-LOGIN judges the use, LTOKEN-SINGLE-USE tries a second.</summary>
+    private static readonly OncePerRun<(IssuedLoginToken Issued, MatrixResponse FirstUse)> FirstUse = new(async client =>
+    {
+        var issued = await client.IssueLoginTokenAsync();
+        return (issued, await client.LogInBeforeExpiryAsync(issued));
+    });
+
     [Test, Requirement("LTOKEN-DISCOVERY")]
     public async Task The_capability_agrees_with_what_get_token_does_for_the_user()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
         var capabilities = await Client.GetCapabilitiesAsync(account.AccessToken);
         capabilities.Should().HaveStatus(200);
         if (capabilities.Body?["capabilities"]?["m.get_login_token"] is not JsonObject capability)
@@ -30,7 +37,7 @@ public sealed class LoginTokenTests : ConformanceTest
     public async Task Get_token_without_auth_is_answered_with_a_UIA_challenge()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
 
         var response = await Client.PostGetLoginTokenAsync(account.AccessToken, new JsonObject());
 
@@ -42,7 +49,7 @@ public sealed class LoginTokenTests : ConformanceTest
     public async Task Get_token_asks_again_right_after_a_completed_UIA()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
         (await Client.GetLoginTokenAsync(account)).Should().HaveStatus(200);
 
         var again = await Client.PostGetLoginTokenAsync(account.AccessToken, new JsonObject());
@@ -54,7 +61,7 @@ public sealed class LoginTokenTests : ConformanceTest
     public async Task Get_token_answers_login_token_and_expires_in_ms()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();
-        var account = await Client.RegisterAsync();
+        var account = await Client.SharedAccountAsync();
 
         var response = await Client.GetLoginTokenAsync(account);
 
@@ -64,7 +71,7 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-LOGIN")]
     public async Task A_login_token_logs_in_as_the_same_user()
     {
-        var (issued, login) = await Client.FirstLoginTokenUseAsync();
+        var (issued, login) = await Client.OnceAsync(FirstUse);
 
         login.Should().HaveStatus(200).And.HaveStringField("user_id", issued.Account.UserId.Value);
     }
@@ -72,7 +79,7 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-SINGLE-USE")]
     public async Task A_login_token_works_only_once()
     {
-        var (issued, first) = await Client.FirstLoginTokenUseAsync();
+        var (issued, first) = await Client.OnceAsync(FirstUse);
         if (first.StatusCode != 200)
         {
             // Refusing the first use is LTOKEN-LOGIN's failure; a token that never worked shows nothing about a second use.

@@ -5,6 +5,22 @@ namespace Conformance.Suites.RefreshTokens;
 /// <summary>Refresh tokens on registration and login, POST /refresh, rotation, expiry and soft logout.</summary>
 public sealed class RefreshTokenTests : ConformanceTest
 {
+    /// <summary>A session that is refreshed once, then used: REFRESH-OK and REFRESH-DEVICE judge the one refresh.</summary>
+    private static readonly OncePerRun<(LoginSession Session, MatrixResponse Whoami)> RefreshedOnce = new(async client =>
+    {
+        var session = await client.RefreshableSessionAsync();
+        var refreshed = await client.PostRefreshAsync(session.RefreshToken!);
+        return (session, await client.GetWhoAmIAsync(refreshed.StringField("access_token")));
+    });
+
+    /// <summary>A session left alone until its access token expires: the two expiry tests judge the one answer.</summary>
+    private static readonly OncePerRun<MatrixResponse> AfterExpiry = new(async client =>
+    {
+        var session = await client.RefreshableSessionAsync();
+        await Expiry.WaitOutAsync(session.ExpiresInMs, "access token");
+        return await client.GetWhoAmIAsync(session.AccessToken);
+    });
+
     [Test, Requirement("REG-REFRESH")]
     public async Task Registration_with_refresh_token_true_returns_a_refresh_token()
     {
@@ -31,10 +47,7 @@ public sealed class RefreshTokenTests : ConformanceTest
     [Test, Requirement("REFRESH-OK")]
     public async Task Refresh_returns_an_access_token_that_works()
     {
-        var session = await Client.RefreshableSessionAsync();
-        var refreshed = await Client.PostRefreshAsync(session.RefreshToken!);
-
-        var whoami = await Client.GetWhoAmIAsync(refreshed.StringField("access_token"));
+        var (_, whoami) = await Client.OnceAsync(RefreshedOnce);
 
         whoami.Should().HaveStatus(200);
     }
@@ -42,10 +55,7 @@ public sealed class RefreshTokenTests : ConformanceTest
     [Test, Requirement("REFRESH-DEVICE")]
     public async Task Refreshed_tokens_stay_on_the_original_device()
     {
-        var session = await Client.RefreshableSessionAsync();
-        var refreshed = await Client.PostRefreshAsync(session.RefreshToken!);
-
-        var whoami = await Client.GetWhoAmIAsync(refreshed.StringField("access_token"));
+        var (session, whoami) = await Client.OnceAsync(RefreshedOnce);
 
         whoami.Should().HaveStatus(200).And.HaveStringField("device_id", session.DeviceId);
     }
@@ -82,10 +92,7 @@ public sealed class RefreshTokenTests : ConformanceTest
     [Test, Requirement("REFRESH-EXPIRY")]
     public async Task An_expired_access_token_is_refused_with_M_UNKNOWN_TOKEN()
     {
-        var session = await Client.RefreshableSessionAsync();
-        await Expiry.WaitOutAsync(session.ExpiresInMs, "access token");
-
-        var response = await Client.GetWhoAmIAsync(session.AccessToken);
+        var response = await Client.OnceAsync(AfterExpiry);
 
         response.Should().BeMatrixError(401, ErrCode.UnknownToken);
     }
@@ -93,10 +100,7 @@ public sealed class RefreshTokenTests : ConformanceTest
     [Test, Requirement("REFRESH-EXPIRY", RequirementLevel.Should)]
     public async Task An_expired_access_token_is_answered_with_soft_logout_true()
     {
-        var session = await Client.RefreshableSessionAsync();
-        await Expiry.WaitOutAsync(session.ExpiresInMs, "access token");
-
-        var response = await Client.GetWhoAmIAsync(session.AccessToken);
+        var response = await Client.OnceAsync(AfterExpiry);
 
         response.Should().HaveStatus(401).And.HaveTrueAt("soft_logout");
     }
