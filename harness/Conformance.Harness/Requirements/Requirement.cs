@@ -8,9 +8,11 @@ namespace Conformance.Harness.Requirements;
 /// <param name="Module">The spec module, e.g. <c>Registration</c> or <c>Guest access</c>.</param>
 /// <param name="Anchor">The section's anchor under <c>client-server-api/</c>, or a path such as <c>appendices/#user-identifiers</c>.</param>
 /// <param name="Since">The first spec version with the rule, or null when it is older than v1.1.</param>
-/// <param name="Rule">The rule in one sentence.</param>
+/// <param name="Rule">The rule in one sentence, in our words.</param>
+/// <param name="Quotes">The spec's own sentences the rule rests on, at least one.</param>
 public sealed record Requirement(
-    string Id, RequirementLevel Level, bool FromSchema, string Area, string Module, string Anchor, string? Since, string Rule)
+    string Id, RequirementLevel Level, bool FromSchema, string Area, string Module, string Anchor, string? Since, string Rule,
+    params IReadOnlyList<SpecQuote> Quotes)
 {
     private const string SpecRoot = "https://spec.matrix.org/v1.19/";
 
