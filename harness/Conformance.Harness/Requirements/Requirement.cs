@@ -27,7 +27,9 @@ public sealed record Requirement(
         _ => "MAY",
     };
 
-    /// <summary>"REG-IN-USE (MUST): rule" with the link, for failure messages.</summary>
+    /// <summary>"Requirement REG-IN-USE (MUST): rule", the spec's words it rests on, and the link, for failure messages and reports.</summary>
     public string Describe() =>
-        $"Requirement {Id} ({LevelName}{(FromSchema ? ", API schema" : string.Empty)}{(Since is null ? string.Empty : ", since " + Since)}): {Rule}\nSpec: {SpecLink}";
+        $"Requirement {Id} ({LevelName}{(FromSchema ? ", API schema" : string.Empty)}{(Since is null ? string.Empty : ", since " + Since)}): {Rule}\n"
+        + string.Concat(Quotes.Select(q => q.Describe() + "\n"))
+        + $"Spec: {SpecLink}";
 }
