@@ -43,6 +43,18 @@ public sealed class FailureMessageTests
         message.IndexOf("Spec says", StringComparison.Ordinal).Should().BeGreaterThan(rule);
     }
 
+    [Test, Requirement("REG-UIA-SESSION", Quote = "Failing to follow the flows in order")]
+    public async Task A_test_that_pins_a_sentence_gets_only_that_sentence_quoted()
+    {
+        var response = await RespondAsync(400, """{"errcode":"M_UNKNOWN","error":"nope"}""");
+
+        var assert = () => response.Should().HaveStatus(401);
+
+        assert.Should().Throw<AssertionException>().Which.Message
+            .Should().Contain("Spec says: \"Failing to follow the flows in order must result in an HTTP 401 response, as defined below.\"")
+            .And.NotContain("Completed stages cannot be retried");
+    }
+
     [Test]
     public async Task A_message_about_a_secret_field_does_not_quote_its_value()
     {
