@@ -26,6 +26,35 @@ public sealed class FailureMessageTests
             .And.Contain("""{"errcode":"M_UNKNOWN","error":"nope"}""");
     }
 
+    [Test, Requirement("REG-IN-USE")]
+    public async Task Without_a_pin_the_message_quotes_every_sentence_of_the_requirement_after_the_rule()
+    {
+        var response = await RespondAsync(400, """{"errcode":"M_UNKNOWN","error":"nope"}""");
+
+        var assert = () => response.Should().BeMatrixError(400, ErrCode.UserInUse);
+
+        var message = assert.Should().Throw<AssertionException>().Which.Message;
+        var rule = message.IndexOf(RequirementCatalogue.Get("REG-IN-USE").Rule, StringComparison.Ordinal);
+        message.Should().Contain("""
+            Spec says (registration.yaml, 400): "Part of the request was invalid. This may include one of the following error codes: … `M_USER_IN_USE` : The desired user ID is already taken."
+            Spec says (client-server-api, Other error codes, M_USER_IN_USE): "Encountered when trying to register a user ID which has been taken."
+            Spec: https://spec.matrix.org/v1.19/client-server-api/#post_matrixclientv3register
+            """.ReplaceLineEndings("\n"));
+        message.IndexOf("Spec says", StringComparison.Ordinal).Should().BeGreaterThan(rule);
+    }
+
+    [Test, Requirement("REG-UIA-SESSION", Quote = "Failing to follow the flows in order")]
+    public async Task A_test_that_pins_a_sentence_gets_only_that_sentence_quoted()
+    {
+        var response = await RespondAsync(400, """{"errcode":"M_UNKNOWN","error":"nope"}""");
+
+        var assert = () => response.Should().HaveStatus(401);
+
+        assert.Should().Throw<AssertionException>().Which.Message
+            .Should().Contain("Spec says: \"Failing to follow the flows in order must result in an HTTP 401 response, as defined below.\"")
+            .And.NotContain("Completed stages cannot be retried");
+    }
+
     [Test]
     public async Task A_message_about_a_secret_field_does_not_quote_its_value()
     {

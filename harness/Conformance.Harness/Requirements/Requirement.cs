@@ -8,11 +8,19 @@ namespace Conformance.Harness.Requirements;
 /// <param name="Module">The spec module, e.g. <c>Registration</c> or <c>Guest access</c>.</param>
 /// <param name="Anchor">The section's anchor under <c>client-server-api/</c>, or a path such as <c>appendices/#user-identifiers</c>.</param>
 /// <param name="Since">The first spec version with the rule, or null when it is older than v1.1.</param>
-/// <param name="Rule">The rule in one sentence.</param>
+/// <param name="Rule">The rule in one sentence, in our words.</param>
+/// <param name="Quotes">The spec's own sentences the rule rests on, each one a test may pin (at least one).</param>
 public sealed record Requirement(
-    string Id, RequirementLevel Level, bool FromSchema, string Area, string Module, string Anchor, string? Since, string Rule)
+    string Id, RequirementLevel Level, bool FromSchema, string Area, string Module, string Anchor, string? Since, string Rule,
+    params IReadOnlyList<SpecQuote> Quotes)
 {
     private const string SpecRoot = "https://spec.matrix.org/v1.19/";
+
+    /// <summary>The one sentence the running test rests on, when it named one; null when all of <see cref="Quotes"/> apply.</summary>
+    public SpecQuote? Pinned { get; init; }
+
+    /// <summary>The sentences a failure message quotes: the pinned one, or else all of them.</summary>
+    public IReadOnlyList<SpecQuote> QuotesShown => Pinned is { } pinned ? [pinned] : Quotes;
 
     /// <summary>The link to the spec section that states the rule.</summary>
     public Uri SpecLink => new(SpecRoot + (Anchor.Contains('/', StringComparison.Ordinal) ? Anchor : "client-server-api/#" + Anchor));
@@ -25,7 +33,13 @@ public sealed record Requirement(
         _ => "MAY",
     };
 
-    /// <summary>"REG-IN-USE (MUST): rule" with the link, for failure messages.</summary>
+    /// <summary>The quotes whose text contains <paramref name="part"/> (ordinal, never for a blank part): exactly one when a test pins a sentence correctly.</summary>
+    public IReadOnlyList<SpecQuote> QuotesContaining(string part) =>
+        string.IsNullOrWhiteSpace(part) ? [] : [.. Quotes.Where(q => q.Text.Contains(part, StringComparison.Ordinal))];
+
+    /// <summary>"Requirement REG-IN-USE (MUST): rule", the spec's words it rests on, and the link, for failure messages and reports.</summary>
     public string Describe() =>
-        $"Requirement {Id} ({LevelName}{(FromSchema ? ", API schema" : string.Empty)}{(Since is null ? string.Empty : ", since " + Since)}): {Rule}\nSpec: {SpecLink}";
+        $"Requirement {Id} ({LevelName}{(FromSchema ? ", API schema" : string.Empty)}{(Since is null ? string.Empty : ", since " + Since)}): {Rule}\n"
+        + string.Concat(QuotesShown.Select(q => q.Describe() + "\n"))
+        + $"Spec: {SpecLink}";
 }

@@ -9,8 +9,9 @@ using Conformance.Harness.Running;
 namespace Conformance.Harness.Requirements;
 
 /// <summary>
-/// Names the one requirement a test checks. Level, area, spec version and link come from the catalogue and are
-/// recorded as NUnit properties (for reports) and categories (for <c>dotnet test --filter</c>).
+/// Names the one requirement a test checks, and optionally the one sentence of it the test rests on. Level, area, spec
+/// version, link and quotes come from the catalogue and are recorded as NUnit properties (for reports) and categories
+/// (for <c>dotnet test --filter</c>).
 /// </summary>
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false, Inherited = false)]
 public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTestMethod
@@ -33,6 +34,13 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTe
     /// <summary>The requirement.</summary>
     public Requirement Requirement { get; }
 
+    /// <summary>
+    /// Part of the one sentence of the requirement's <see cref="Requirement.Quotes"/> this test rests on, e.g. its opening
+    /// words; its failure messages then quote only that sentence. A part found in no sentence, or in several, makes the
+    /// test not runnable, so a typo fails the run.
+    /// </summary>
+    public string? Quote { get; set; }
+
     /// <inheritdoc />
     public void ApplyToTest(Test test)
     {
@@ -47,6 +55,20 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTe
         properties.Set(PropertyNames.Description, Requirement.Rule);
         properties.Add(PropertyNames.Category, Requirement.LevelName);
         properties.Add(PropertyNames.Category, Requirement.Area);
+        if (Quote is not null)
+        {
+            var found = Requirement.QuotesContaining(Quote);
+            if (found.Count == 1)
+            {
+                properties.Set(RequirementProperties.Quote, found[0].Text);
+            }
+            else
+            {
+                // Not runnable fails the run, so a mistyped or ambiguous pin cannot pass unnoticed.
+                test.MakeInvalid($"Quote \"{Quote}\" is part of {found.Count} of {Requirement.Id}'s sentences, not exactly one. Its sentences:\n"
+                    + string.Join("\n", Requirement.Quotes.Select(q => "  " + q.Text)));
+            }
+        }
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public static class RequirementProperties
     /// <summary>The link to the spec section.</summary>
     public const string SpecLink = "SpecLink";
 
+    /// <summary>The full text of the one sentence the test pinned, when it pinned one.</summary>
+    public const string Quote = "SpecQuote";
+
     /// <summary>The requirement of the test now running, found on it or on its parameterised parent; null outside a requirement test.</summary>
     public static Requirement? OfCurrentTest()
     {
@@ -31,10 +34,16 @@ public static class RequirementProperties
         {
             if (test.Properties.Get(Id) is string id)
             {
-                // A test may check only the weaker part of a rule ([Requirement(id, level)]): report the level it checks.
+                // A test may check only the weaker part of a rule ([Requirement(id, level)]): report the level it checks;
+                // and it may rest on one sentence of it ([Requirement(id, Quote = ...)]): quote only that one.
                 var requirement = RequirementCatalogue.Get(id);
-                return test.Properties.Get(Level) is string level && Enum.TryParse<RequirementLevel>(level, ignoreCase: true, out var parsed)
-                    ? requirement with { Level = parsed }
+                if (test.Properties.Get(Level) is string level && Enum.TryParse<RequirementLevel>(level, ignoreCase: true, out var parsed))
+                {
+                    requirement = requirement with { Level = parsed };
+                }
+
+                return test.Properties.Get(Quote) is string quote && requirement.Quotes.FirstOrDefault(q => q.Text == quote) is { } pinned
+                    ? requirement with { Pinned = pinned }
                     : requirement;
             }
         }
