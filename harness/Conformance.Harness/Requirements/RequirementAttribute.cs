@@ -89,8 +89,8 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTe
             var advertised = ConformanceRun.Active?.AdvertisedVersions;
             if (advertised is not null && requirement.Since is { } since && !SpecVersions.AnyAtLeast(advertised, since))
             {
-                context.CurrentResult.SetResult(ResultState.Inconclusive,
-                    $"{requirement.Id} is a rule of spec {since}; the server advertises only {string.Join(", ", advertised)}.");
+                context.CurrentResult.SetResult(ResultState.Inconclusive, NotJudgedReasons.OlderSpecVersion.Message(
+                    $"{requirement.Id} is a rule of spec {since}; the server advertises only {string.Join(", ", advertised)}."));
                 return context.CurrentResult;
             }
 

@@ -13,7 +13,7 @@ public sealed class ApiStandardsTests : ConformanceTest
     }
 
     [TestCaseSource(typeof(ProbeRequests), nameof(ProbeRequests.ErrorAnswers))]
-    [Requirement("API-ERROR-SHAPE")]
+    [Requirement("API-ERROR-SHAPE", Quote = "MUST always be present")]
     public async Task Error_bodies_are_objects_with_string_errcode_and_error(MatrixRequest request)
     {
         var response = await Client.SendAsync(request);
@@ -42,7 +42,7 @@ public sealed class ApiStandardsTests : ConformanceTest
     [TestCase("/_matrix/client/v3/account/whoami")]
     [TestCase("/_matrix/client/v3/register")]
     [TestCase("/_matrix/client/v3/logout")]
-    [Requirement("CORS-OPTIONS")]
+    [Requirement("CORS-OPTIONS", Quote = "MUST NOT perform any logic")]
     public async Task OPTIONS_is_answered_without_running_the_endpoint(string path)
     {
         var response = await Client.SendRawAsync(HttpMethod.Options, path);
@@ -50,7 +50,7 @@ public sealed class ApiStandardsTests : ConformanceTest
         response.Should().BeSuccessfulWithoutRunningTheEndpoint();
     }
 
-    [Test, Requirement("CORS-OPTIONS")]
+    [Test, Requirement("CORS-OPTIONS", Quote = "MUST NOT perform any logic")]
     public async Task OPTIONS_carrying_a_complete_registration_creates_no_account()
     {
         await NotApplicable.UnlessRegistrationIsOpenAsync();
@@ -65,7 +65,7 @@ public sealed class ApiStandardsTests : ConformanceTest
     }
 
     [TestCaseSource(typeof(ProbeRequests), nameof(ProbeRequests.CorsAnswers))]
-    [Requirement("CORS-HEADERS")]
+    [Requirement("CORS-HEADERS", Quote = "The recommended CORS headers")]
     public async Task Responses_carry_the_CORS_headers(MatrixRequest request)
     {
         var response = await Client.SendAsync(request);

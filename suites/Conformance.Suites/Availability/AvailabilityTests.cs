@@ -26,7 +26,7 @@ public sealed class AvailabilityTests : ConformanceTest
     [TestCase(":")]
     [TestCase(" ")]
     [TestCase("\"")]
-    [Requirement("AVAIL-INVALID")]
+    [Requirement("AVAIL-INVALID", Quote = "`M_INVALID_USERNAME` : The desired username is not a valid user name.")]
     public async Task A_username_outside_the_grammar_is_answered_M_INVALID_USERNAME_unless_registration_maps_it(string character)
     {
         var username = Fake.Localpart() + character + "x";
@@ -46,7 +46,7 @@ public sealed class AvailabilityTests : ConformanceTest
         response.Should().BeMatrixError(400, ErrCode.InvalidUsername);
     }
 
-    [Test, Requirement("AVAIL-INVALID")]
+    [Test, Requirement("AVAIL-INVALID", Quote = "`M_EXCLUSIVE` : The desired username")]
     public async Task A_username_in_an_appservice_exclusive_namespace_is_answered_M_EXCLUSIVE()
     {
         var username = NotApplicable.ExclusiveUsernamePrefix() + Fake.Localpart();

@@ -19,7 +19,7 @@ public sealed class TokenAndLogoutTests : ConformanceTest
         response.Should().BeMatrixError(401, ErrCode.UnknownToken);
     }
 
-    [Test, Requirement("TOKEN-HEADER")]
+    [Test, Requirement("TOKEN-HEADER", Quote = "Access tokens may be provided via a request header")]
     public async Task An_access_token_in_the_Authorization_Bearer_header_is_accepted()
     {
         var account = await Client.SharedAccountAsync();
@@ -39,7 +39,7 @@ public sealed class TokenAndLogoutTests : ConformanceTest
         response.Should().HaveStatus(200).And.HaveStringField("user_id", account.UserId.Value).And.HaveNonEmptyStringField("device_id");
     }
 
-    [Test, Requirement("LOGOUT-KILLS")]
+    [Test, Requirement("LOGOUT-KILLS", Quote = "Invalidates an existing access token")]
     public async Task Logout_invalidates_the_access_token()
     {
         var account = await Client.RegisterAsync();
@@ -50,7 +50,7 @@ public sealed class TokenAndLogoutTests : ConformanceTest
         response.Should().BeMatrixError(401, ErrCode.UnknownToken);
     }
 
-    [Test, Requirement("LOGOUT-KILLS")]
+    [Test, Requirement("LOGOUT-KILLS", Quote = "Invalidates an existing access token")]
     public async Task Logout_deletes_the_device()
     {
         var account = await Client.RegisterAsync();
@@ -63,7 +63,7 @@ public sealed class TokenAndLogoutTests : ConformanceTest
         device.Should().HaveStatus(404);
     }
 
-    [Test, Requirement("LOGOUT-KILLS")]
+    [Test, Requirement("LOGOUT-KILLS", Quote = "Invalidates all access tokens for a user")]
     public async Task Logout_all_invalidates_every_token_of_the_user()
     {
         var account = await Client.RegisterAsync();

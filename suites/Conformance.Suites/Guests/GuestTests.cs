@@ -32,7 +32,7 @@ public sealed class GuestTests : ConformanceTest
         return new GuestAskingForEverything(username, password, deviceId, displayName, response);
     });
 
-    [Test, Requirement("GUEST-NO-UIA")]
+    [Test, Requirement("GUEST-NO-UIA", Quote = "except in the cases where a guest account is being registered")]
     public async Task Guest_registration_succeeds_without_UIA()
     {
         var response = await Client.OnceAsync(PlainGuest);
@@ -97,7 +97,7 @@ public sealed class GuestTests : ConformanceTest
         guest.Response.Should().HaveStatus(200).And.HaveNonEmptyStringField("device_id").And.NotHaveStringFieldEqualTo("device_id", guest.DeviceId);
     }
 
-    [Test, Requirement("GUEST-DISPLAYNAME")]
+    [Test, Requirement("GUEST-DISPLAYNAME", Quote = "with the exception of `initial_device_display_name`")]
     public async Task Guest_registration_honours_initial_device_display_name()
     {
         var guest = await Client.OnceAsync(AskingGuest);
@@ -127,7 +127,7 @@ public sealed class GuestTests : ConformanceTest
         whoami.Should().HaveStatus(200).And.NotHaveTrueField("is_guest");
     }
 
-    [Test, Requirement("GUEST-FORBIDDEN")]
+    [Test, Requirement("GUEST-FORBIDDEN", Quote = "The homeserver does not permit registering the account.")]
     public async Task A_server_that_disallows_guests_answers_403()
     {
         await UnlessGuestsAreRefusedAsync();
@@ -138,7 +138,7 @@ public sealed class GuestTests : ConformanceTest
     }
 
     /// <remarks>registration.yaml documents the 403; M_FORBIDDEN is only in its example, so the errcode is a SHOULD.</remarks>
-    [Test, Requirement("GUEST-FORBIDDEN", RequirementLevel.Should)]
+    [Test, Requirement("GUEST-FORBIDDEN", RequirementLevel.Should, Quote = "The homeserver does not permit registering the account.")]
     public async Task A_server_that_disallows_guests_answers_M_FORBIDDEN()
     {
         await UnlessGuestsAreRefusedAsync();
@@ -152,7 +152,7 @@ public sealed class GuestTests : ConformanceTest
         NotApplicable.UnlessFeatureIsOff(
             await ConformanceRun.Current.Probes.GuestsClosedReasonAsync(), "This server lets guests register; the 403 rule binds servers that disallow them.");
 
-    [Test, Requirement("GUEST-UPGRADE")]
+    [Test, Requirement("GUEST-UPGRADE", Quote = "Guest users can also upgrade their account")]
     public async Task A_guest_upgraded_by_registration_keeps_its_user_ID()
     {
         await NotApplicable.UnlessGuestsCanRegisterAsync();
@@ -164,7 +164,7 @@ public sealed class GuestTests : ConformanceTest
         upgrade.Should().HaveRegistered(guestId.Value);
     }
 
-    [Test, Requirement("GUEST-UPGRADE")]
+    [Test, Requirement("GUEST-UPGRADE", Quote = "They are also required to specify the `username`")]
     public async Task A_guest_cannot_upgrade_another_guests_account()
     {
         var intruder = await Client.OnceAsync(PlainGuest);

@@ -13,7 +13,7 @@ public sealed class LoginTokenTests : ConformanceTest
         return (issued, await client.LogInBeforeExpiryAsync(issued));
     });
 
-    [Test, Requirement("LTOKEN-DISCOVERY")]
+    [Test, Requirement("LTOKEN-DISCOVERY", Quote = "This capability has a single flag, `enabled`")]
     public async Task The_capability_agrees_with_what_get_token_does_for_the_user()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();
@@ -33,7 +33,7 @@ public sealed class LoginTokenTests : ConformanceTest
         issued.Should().IssueALoginTokenExactlyWhen(capability["enabled"]?.GetValueKind() == JsonValueKind.True);
     }
 
-    [Test, Requirement("LTOKEN-UIA")]
+    [Test, Requirement("LTOKEN-UIA", Quote = "never succeeds without auth")]
     public async Task Get_token_without_auth_is_answered_with_a_UIA_challenge()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();
@@ -45,7 +45,7 @@ public sealed class LoginTokenTests : ConformanceTest
         response.Should().BeUiaChallenge(mayOfferNoFlow: true);
     }
 
-    [Test, Requirement("LTOKEN-UIA")]
+    [Test, Requirement("LTOKEN-UIA", Quote = "servers MUST always re-prompt")]
     public async Task Get_token_asks_again_right_after_a_completed_UIA()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();
@@ -68,7 +68,7 @@ public sealed class LoginTokenTests : ConformanceTest
         response.Should().HaveStatus(200).And.HaveNonEmptyStringField("login_token").And.HaveIntegerField("expires_in_ms");
     }
 
-    [Test, Requirement("LTOKEN-LOGIN")]
+    [Test, Requirement("LTOKEN-LOGIN", Quote = "becoming logged in as the same user")]
     public async Task A_login_token_logs_in_as_the_same_user()
     {
         var (issued, login) = await Client.OnceAsync(FirstUse);
@@ -76,7 +76,7 @@ public sealed class LoginTokenTests : ConformanceTest
         login.Should().HaveStatus(200).And.HaveStringField("user_id", issued.Account.UserId.Value);
     }
 
-    [Test, Requirement("LTOKEN-SINGLE-USE")]
+    [Test, Requirement("LTOKEN-SINGLE-USE", Quote = "MUST only be valid for a single login")]
     public async Task A_login_token_works_only_once()
     {
         var (issued, first) = await Client.OnceAsync(FirstUse);
@@ -92,7 +92,7 @@ public sealed class LoginTokenTests : ConformanceTest
         second.Should().BeMatrixError(403, ErrCode.Forbidden);
     }
 
-    [Test, Requirement("LTOKEN-INVALID")]
+    [Test, Requirement("LTOKEN-INVALID", Quote = "In the case that the token is not valid")]
     public async Task An_invalid_login_token_is_refused_with_M_FORBIDDEN()
     {
         await NotApplicable.UnlessLoginTokensAreOfferedAsync();

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conformance.Suites.RefreshTokens;
 
 /// <summary>Refresh tokens on registration and login, POST /refresh, rotation, expiry and soft logout.</summary>
@@ -21,7 +19,7 @@ public sealed class RefreshTokenTests : ConformanceTest
         return await client.GetWhoAmIAsync(session.AccessToken);
     });
 
-    [Test, Requirement("REG-REFRESH")]
+    [Test, Requirement("REG-REFRESH", Quote = "If true, the client supports refresh tokens.")]
     public async Task Registration_with_refresh_token_true_returns_a_refresh_token()
     {
         await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
@@ -29,19 +27,6 @@ public sealed class RefreshTokenTests : ConformanceTest
         var account = await Client.RegisterAsync(new() { RefreshToken = true });
 
         account.Response.Should().HaveNonEmptyStringField("refresh_token");
-    }
-
-    [Test, Requirement("LOGIN-REFRESH")]
-    public async Task Login_with_refresh_token_true_returns_a_refresh_token()
-    {
-        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
-        await NotApplicable.UnlessPasswordLoginAsync();
-        var account = await Client.SharedAccountAsync();
-
-        var login = await Client.PostLoginAsync(LoginBodies.Password(account.UserId.Value, account.Password).With(new JsonObject { ["refresh_token"] = true }));
-
-        // expires_in_ms is optional ("if not given, the client can assume that the access token will not expire").
-        login.Should().HaveStatus(200).And.HaveNonEmptyStringField("refresh_token").And.HaveIntegerFieldIfAny("expires_in_ms");
     }
 
     [Test, Requirement("REFRESH-OK")]
@@ -60,7 +45,7 @@ public sealed class RefreshTokenTests : ConformanceTest
         whoami.Should().HaveStatus(200).And.HaveStringField("device_id", session.DeviceId);
     }
 
-    [Test, Requirement("REFRESH-ROTATE")]
+    [Test, Requirement("REFRESH-ROTATE", Quote = "The old refresh token remains valid until")]
     public async Task A_rotated_refresh_token_dies_once_the_new_access_token_is_used()
     {
         var session = await Client.RefreshableSessionAsync();
@@ -79,7 +64,7 @@ public sealed class RefreshTokenTests : ConformanceTest
         reuse.Should().BeMatrixError(401, ErrCode.UnknownToken);
     }
 
-    [Test, Requirement("REFRESH-UNKNOWN")]
+    [Test, Requirement("REFRESH-UNKNOWN", Quote = "The provided token was unknown")]
     public async Task An_unknown_refresh_token_is_refused_with_M_UNKNOWN_TOKEN()
     {
         await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
@@ -89,7 +74,7 @@ public sealed class RefreshTokenTests : ConformanceTest
         response.Should().BeMatrixError(401, ErrCode.UnknownToken);
     }
 
-    [Test, Requirement("REFRESH-EXPIRY")]
+    [Test, Requirement("REFRESH-EXPIRY", Quote = "Any HTTP calls that use an expired access token")]
     public async Task An_expired_access_token_is_refused_with_M_UNKNOWN_TOKEN()
     {
         var response = await Client.OnceAsync(AfterExpiry);
@@ -97,7 +82,7 @@ public sealed class RefreshTokenTests : ConformanceTest
         response.Should().BeMatrixError(401, ErrCode.UnknownToken);
     }
 
-    [Test, Requirement("REFRESH-EXPIRY", RequirementLevel.Should)]
+    [Test, Requirement("REFRESH-EXPIRY", RequirementLevel.Should, Quote = "Any HTTP calls that use an expired access token")]
     public async Task An_expired_access_token_is_answered_with_soft_logout_true()
     {
         var response = await Client.OnceAsync(AfterExpiry);

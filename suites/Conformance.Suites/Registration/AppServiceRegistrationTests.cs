@@ -5,7 +5,7 @@ namespace Conformance.Suites.Registration;
 /// <summary>Registration by an application service (<c>type: m.login.application_service</c>, its token as the access token).</summary>
 public sealed class AppServiceRegistrationTests : ConformanceTest
 {
-    [Test, Requirement("REG-AS-INHIBIT")]
+    [Test, Requirement("REG-AS-INHIBIT", Quote = "the server MUST return a 400 HTTP status code")]
     public async Task Without_legacy_login_an_appservice_registration_without_inhibit_login_is_refused_M_APPSERVICE_LOGIN_UNSUPPORTED()
     {
         var (asToken, prefix) = NotApplicable.AppService();

@@ -3,7 +3,7 @@ namespace Conformance.Suites.Registration;
 /// <summary>POST /register with kind=user: what a successful registration returns, and what it refuses.</summary>
 public sealed class UserRegistrationTests : ConformanceTest
 {
-    [Test, Requirement("REG-DEVICE-GEN")]
+    [Test, Requirement("REG-DEVICE-GEN", Quote = "the server must auto-generate one")]
     public async Task Registration_without_device_id_returns_a_server_generated_device_id()
     {
         var account = await Client.SharedAccountAsync();
@@ -44,7 +44,7 @@ public sealed class UserRegistrationTests : ConformanceTest
         device.Should().HaveStatus(200).And.HaveStringField("display_name", displayName);
     }
 
-    [Test, Requirement("REG-IN-USE")]
+    [Test, Requirement("REG-IN-USE", Quote = "`M_USER_IN_USE` : The desired user ID is already taken.")]
     public async Task Registering_a_taken_username_is_refused_with_M_USER_IN_USE()
     {
         var username = Fake.Localpart();
@@ -56,7 +56,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     }
 
     /// <remarks>"If true, an access_token and device_id should not be returned from this call": a SHOULD.</remarks>
-    [Test, Requirement("REG-INHIBIT", RequirementLevel.Should)]
+    [Test, Requirement("REG-INHIBIT", RequirementLevel.Should, Quote = "should not be returned from this call")]
     public async Task Registration_with_inhibit_login_returns_user_id_but_no_access_token_or_device()
     {
         var account = await Client.RegisterAsync(new() { InhibitLogin = true });
@@ -67,7 +67,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     }
 
     /// <remarks>refresh_token and expires_in_ms: "Omitted if the inhibit_login option is true."</remarks>
-    [Test, Requirement("REG-INHIBIT")]
+    [Test, Requirement("REG-INHIBIT", Quote = "Omitted if the `inhibit_login` option is true.")]
     public async Task Registration_with_inhibit_login_returns_no_refresh_token_or_expiry()
     {
         var account = await Client.RegisterAsync(new() { InhibitLogin = true, RefreshToken = true });
@@ -77,7 +77,7 @@ public sealed class UserRegistrationTests : ConformanceTest
             .And.NotHaveField("expires_in_ms");
     }
 
-    [Test, Requirement("REG-INHIBIT")]
+    [Test, Requirement("REG-INHIBIT", Quote = "The account has been registered.")]
     public async Task Account_registered_with_inhibit_login_exists_and_can_log_in_with_its_password()
     {
         await NotApplicable.UnlessPasswordLoginAsync();
@@ -89,7 +89,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     }
 
     [TestCaseSource(typeof(MalformedBodies), nameof(MalformedBodies.NotJson))]
-    [Requirement("REG-NOT-JSON")]
+    [Requirement("REG-NOT-JSON", Quote = "Request did not contain valid JSON.")]
     public async Task Body_that_is_not_valid_JSON_is_refused_with_M_NOT_JSON(byte[] body)
     {
         var response = await Client.PostRegisterRawAsync(body);
@@ -100,7 +100,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     }
 
     [TestCaseSource(typeof(MalformedBodies), nameof(MalformedBodies.NotAnObject))]
-    [Requirement("REG-NOT-JSON")]
+    [Requirement("REG-NOT-JSON", Quote = "Request contained valid JSON, but it was malformed")]
     public async Task Valid_JSON_that_is_not_an_object_is_refused_with_M_BAD_JSON(byte[] body)
     {
         var response = await Client.PostRegisterRawAsync(body);
@@ -120,7 +120,7 @@ public sealed class UserRegistrationTests : ConformanceTest
 
     [TestCase("admin")]
     [TestCase("USER")]
-    [Requirement("REG-KIND-INVALID")]
+    [Requirement("REG-KIND-INVALID", Quote = "Part of the request was invalid.")]
     public async Task A_kind_other_than_user_or_guest_is_a_400(string kind)
     {
         var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson(), kind);
@@ -129,7 +129,7 @@ public sealed class UserRegistrationTests : ConformanceTest
         response.Should().HaveStatus(400);
     }
 
-    [Test, Requirement("REG-FORBIDDEN")]
+    [Test, Requirement("REG-FORBIDDEN", Quote = "The homeserver does not permit registering the account.")]
     public async Task A_server_with_registration_disabled_answers_403()
     {
         await UnlessRegistrationIsClosedAsync();
@@ -140,7 +140,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     }
 
     /// <remarks>registration.yaml documents the 403; M_FORBIDDEN is only in its example, so the errcode is a SHOULD.</remarks>
-    [Test, Requirement("REG-FORBIDDEN", RequirementLevel.Should)]
+    [Test, Requirement("REG-FORBIDDEN", RequirementLevel.Should, Quote = "The homeserver does not permit registering the account.")]
     public async Task A_server_with_registration_disabled_answers_M_FORBIDDEN()
     {
         await UnlessRegistrationIsClosedAsync();

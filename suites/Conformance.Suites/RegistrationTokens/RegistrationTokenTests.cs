@@ -6,7 +6,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     private const string TokenStage = "m.login.registration_token";
 
     /// <remarks>Any flow with the token stage counts: Synapse requires it before m.login.dummy, others offer it alone.</remarks>
-    [Test, Requirement("RTOKEN-FLOW")]
+    [Test, Requirement("RTOKEN-FLOW", Quote = "To use this authentication type, clients should submit an auth dict")]
     public async Task The_registration_token_stage_completes_a_registration()
     {
         NotApplicable.RegistrationToken();
@@ -17,7 +17,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     }
 
     /// <remarks>"This should additionally be false if the token is not a recognised token": a SHOULD.</remarks>
-    [Test, Requirement("RTOKEN-VALIDITY", RequirementLevel.Should)]
+    [Test, Requirement("RTOKEN-VALIDITY", RequirementLevel.Should, Quote = "This should additionally be false")]
     public async Task An_unknown_token_is_not_valid()
     {
         await NotApplicable.UnlessRegistrationIsOpenAsync();
@@ -27,7 +27,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
         response.Should().HaveStatus(200).And.HaveBoolField("valid", false);
     }
 
-    [Test, Requirement("RTOKEN-VALIDITY")]
+    [Test, Requirement("RTOKEN-VALIDITY", Quote = "True if the token is still valid")]
     public async Task The_configured_token_is_valid()
     {
         var token = NotApplicable.RegistrationToken();
@@ -39,7 +39,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     }
 
     /// <remarks>403: "The homeserver does not permit registration and thus all tokens are considered invalid."</remarks>
-    [Test, Requirement("RTOKEN-VALIDITY")]
+    [Test, Requirement("RTOKEN-VALIDITY", Quote = "The homeserver does not permit registration and thus all tokens are")]
     public async Task On_a_server_that_does_not_permit_registration_the_validity_check_answers_403()
     {
         await UnlessRegistrationIsClosedAsync();
@@ -50,7 +50,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     }
 
     /// <remarks>The 403 is documented; M_FORBIDDEN is only in its example, so the errcode is a SHOULD.</remarks>
-    [Test, Requirement("RTOKEN-VALIDITY", RequirementLevel.Should)]
+    [Test, Requirement("RTOKEN-VALIDITY", RequirementLevel.Should, Quote = "The homeserver does not permit registration and thus all tokens are")]
     public async Task On_a_server_that_does_not_permit_registration_the_validity_check_answers_M_FORBIDDEN()
     {
         await UnlessRegistrationIsClosedAsync();
@@ -60,7 +60,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
         response.Should().BeMatrixError(403, ErrCode.Forbidden);
     }
 
-    [Test, Requirement("RTOKEN-WRONG")]
+    [Test, Requirement("RTOKEN-WRONG", Quote = "If the homeserver decides that an attempt on a stage was unsuccessful")]
     public async Task A_wrong_token_does_not_complete_the_stage_and_keeps_the_session()
     {
         await NotApplicable.UnlessRegistrationIsOpenAsync();

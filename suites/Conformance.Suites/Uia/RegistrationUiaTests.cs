@@ -5,7 +5,7 @@ namespace Conformance.Suites.Uia;
 /// <summary>User-interactive authentication of POST /register.</summary>
 public sealed class RegistrationUiaTests : ConformanceTest
 {
-    [Test, Requirement("REG-UIA-401")]
+    [Test, Requirement("REG-UIA-401", Quote = "they must still give a 401 response to requests with no auth data")]
     public async Task Registration_without_auth_is_answered_401_with_flows_of_stages()
     {
         await NotApplicable.UnlessRegistrationIsOpenAsync();
@@ -22,7 +22,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
     /// (Dendrite accepts any session ID; Synapse starts one for auth without a session), so only a stage that comes
     /// after another is a check: sent with a session the server never issued, it must complete nothing.
     /// </remarks>
-    [Test, Requirement("REG-UIA-SESSION")]
+    [Test, Requirement("REG-UIA-SESSION", Quote = "Failing to follow the flows in order")]
     public async Task A_session_the_server_never_issued_does_not_let_a_client_skip_a_stage()
     {
         await NotApplicable.UnlessRegistrationIsOpenAsync();
@@ -40,7 +40,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
         response.Should().NotRegisterAnAccount();
     }
 
-    [Test, Requirement("REG-UIA-SESSION")]
+    [Test, Requirement("REG-UIA-SESSION", Quote = "Failing to follow the flows in order")]
     public async Task A_stage_from_no_offered_flow_is_answered_401()
     {
         var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
@@ -51,7 +51,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
         response.Should().HaveStatus(401);
     }
 
-    [Test, Requirement("REG-UIA-SESSION")]
+    [Test, Requirement("REG-UIA-SESSION", Quote = "Completed stages cannot be retried")]
     public async Task Retrying_a_completed_session_gives_the_result_or_401_never_a_second_account()
     {
         var username = Fake.Localpart();
@@ -66,7 +66,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
         retry.Should().BeTheSameRegistrationOrUiaRefusal(username);
     }
 
-    [Test, Requirement("REG-CHECKS-BEFORE-UIA")]
+    [Test, Requirement("REG-CHECKS-BEFORE-UIA", Quote = "Homeservers MUST perform the relevant checks")]
     public async Task A_taken_username_is_refused_on_the_first_request_before_UIA()
     {
         await NotApplicable.UnlessRegistrationIsOpenAsync();
@@ -78,7 +78,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
         response.Should().BeMatrixError(400, ErrCode.UserInUse);
     }
 
-    [Test, Requirement("REG-CHECKS-BEFORE-UIA")]
+    [Test, Requirement("REG-CHECKS-BEFORE-UIA", Quote = "Homeservers MUST perform the relevant checks")]
     public async Task A_username_in_an_appservice_exclusive_namespace_is_refused_M_EXCLUSIVE_before_UIA()
     {
         var prefix = NotApplicable.ExclusiveUsernamePrefix();
@@ -89,7 +89,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
         response.Should().BeMatrixError(400, ErrCode.Exclusive);
     }
 
-    [Test, Requirement("REG-CHECKS-BEFORE-UIA")]
+    [Test, Requirement("REG-CHECKS-BEFORE-UIA", Quote = "Homeservers MUST perform the relevant checks")]
     public async Task An_unmappable_username_is_refused_before_UIA_or_mapped_after_it()
     {
         await NotApplicable.UnlessRegistrationIsOpenAsync();

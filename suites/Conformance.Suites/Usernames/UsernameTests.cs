@@ -33,7 +33,7 @@ public sealed class UsernameTests : ConformanceTest
         outcome.Should().HaveRegisteredAValidUserId();
     }
 
-    [Test, Requirement("REG-USERNAME-BASIS")]
+    [Test, Requirement("REG-USERNAME-BASIS", Quote = "The server SHOULD register an account with a User ID based on the `username`")]
     public async Task The_user_ID_is_based_on_the_requested_username()
     {
         var account = await Client.SharedAccountAsync();
@@ -42,7 +42,7 @@ public sealed class UsernameTests : ConformanceTest
     }
 
     [TestCaseSource(typeof(UsernameCases), nameof(UsernameCases.InsideTheGrammar))]
-    [Requirement("REG-USERNAME-BASIS")]
+    [Requirement("REG-USERNAME-BASIS", Quote = "The server SHOULD register an account with a User ID based on the `username`")]
     public async Task A_username_using_characters_the_grammar_allows_is_registered_as_given(string characters, string? since)
     {
         if (since is not null)
@@ -57,7 +57,7 @@ public sealed class UsernameTests : ConformanceTest
         account.Should().HaveLocalpart(username);
     }
 
-    [Test, Requirement("REG-USERNAME-BASIS")]
+    [Test, Requirement("REG-USERNAME-BASIS", Quote = "The server SHOULD register an account with a User ID based on the `username`")]
     public async Task A_username_making_a_user_ID_of_exactly_255_bytes_is_registered_as_given()
     {
         var username = await UsernameMakingUserIdOfBytesAsync(255);
@@ -67,7 +67,7 @@ public sealed class UsernameTests : ConformanceTest
         account.Should().HaveLocalpart(username);
     }
 
-    [Test, Requirement("REG-USERID-GRAMMAR")]
+    [Test, Requirement("REG-USERID-GRAMMAR", Quote = "MUST NOT exceed 255 bytes")]
     public async Task A_username_making_a_user_ID_over_255_bytes_is_refused_or_mapped_within_255()
     {
         var username = await UsernameMakingUserIdOfBytesAsync(256);
