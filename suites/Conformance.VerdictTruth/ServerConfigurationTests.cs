@@ -15,7 +15,7 @@ public sealed class ServerConfigurationTests
     {
         yield return Configuration("guests off", ["--guests", "off"], [],
             inconclusive: ["GuestTests.Guest_registration_succeeds_without_UIA", "GuestTests.Whoami_with_a_guest_token_says_is_guest_true", "GuestTests.A_guest_upgraded_by_registration_keeps_its_user_ID"],
-            passed: ["GuestTests.A_server_that_disallows_guests_answers_403_M_FORBIDDEN", "GuestTests.Whoami_with_a_user_token_does_not_say_is_guest_true"]);
+            passed: ["GuestTests.A_server_that_disallows_guests_answers_403", "GuestTests.A_server_that_disallows_guests_answers_M_FORBIDDEN", "GuestTests.Whoami_with_a_user_token_does_not_say_is_guest_true"]);
         yield return Configuration("refresh tokens off", ["--refresh-tokens", "off"], [],
             inconclusive: ["RefreshTokenTests.Refresh_returns_an_access_token_that_works", "RefreshTokenTests.Registration_with_refresh_token_true_returns_a_refresh_token", "RefreshTokenTests.An_expired_access_token_is_refused_with_M_UNKNOWN_TOKEN"],
             passed: ["UserRegistrationTests.Registration_with_inhibit_login_returns_no_refresh_token_or_expiry"]);
@@ -24,7 +24,13 @@ public sealed class ServerConfigurationTests
             passed: ["LoginTests.Get_login_lists_flows_each_with_a_type"]);
         yield return Configuration("registration disabled", ["--registration", "disabled"], [],
             inconclusive: ["UserRegistrationTests.Registration_without_device_id_returns_a_server_generated_device_id", "RegistrationUiaTests.Registration_without_auth_is_answered_401_with_flows_of_stages", "AvailabilityTests.A_taken_username_is_answered_M_USER_IN_USE"],
-            passed: ["UserRegistrationTests.A_server_with_registration_disabled_answers_403_M_FORBIDDEN", "TokenAndLogoutTests.An_authenticated_endpoint_without_a_token_answers_M_MISSING_TOKEN"]);
+            passed: ["UserRegistrationTests.A_server_with_registration_disabled_answers_403", "RegistrationTokenTests.On_a_server_that_does_not_permit_registration_the_validity_check_answers_403", "TokenAndLogoutTests.An_authenticated_endpoint_without_a_token_answers_M_MISSING_TOKEN"]);
+        yield return Configuration("password login off, as on SSO-only servers", ["--variant", "password-login-off"], [],
+            inconclusive: ["LoginTests.A_wrong_password_is_refused_with_M_FORBIDDEN", "TokenAndLogoutTests.Logout_deletes_the_device", "LoginTokenTests.A_login_token_works_only_once"],
+            passed: ["LoginTokenTests.Get_token_without_auth_is_answered_with_a_UIA_challenge", "RefreshTokenTests.Refresh_returns_an_access_token_that_works", "LoginTests.Get_login_lists_flows_each_with_a_type"]);
+        yield return Configuration("registration closed, refused before the body is read", ["--variant", "closed-registration-refuses-first"], [],
+            inconclusive: ["UserRegistrationTests.Body_that_is_not_valid_JSON_is_refused_with_M_NOT_JSON(plain text)", "UserRegistrationTests.A_kind_other_than_user_or_guest_is_a_400(\"admin\")"],
+            passed: ["UserRegistrationTests.A_server_with_registration_disabled_answers_403", "RegistrationTokenTests.On_a_server_that_does_not_permit_registration_the_validity_check_answers_M_FORBIDDEN"]);
         yield return Configuration("registration by token only, token given", ["--registration", "token", "--registration-token", "verdict-truth-token"],
             [new("CONFORMANCE_REGISTRATION_TOKEN", "verdict-truth-token")],
             inconclusive: ["RegistrationUiaTests.Retrying_a_completed_session_gives_the_result_or_401_never_a_second_account"],

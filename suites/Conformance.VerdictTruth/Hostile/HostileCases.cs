@@ -19,8 +19,12 @@ public static class HostileCases
     // so these are Inconclusive by the status alone.
     private static readonly string[] DecidedByStatus =
     [
-        "GuestTests.A_server_that_disallows_guests_answers_403_M_FORBIDDEN",
-        "UserRegistrationTests.A_server_with_registration_disabled_answers_403_M_FORBIDDEN",
+        "GuestTests.A_server_that_disallows_guests_answers_403",
+        "GuestTests.A_server_that_disallows_guests_answers_M_FORBIDDEN",
+        "UserRegistrationTests.A_server_with_registration_disabled_answers_403",
+        "UserRegistrationTests.A_server_with_registration_disabled_answers_M_FORBIDDEN",
+        "RegistrationTokenTests.On_a_server_that_does_not_permit_registration_the_validity_check_answers_403",
+        "RegistrationTokenTests.On_a_server_that_does_not_permit_registration_the_validity_check_answers_M_FORBIDDEN",
     ];
 
     // Header-only checks: a body that cannot be read does not touch a Content-Type that is right.
