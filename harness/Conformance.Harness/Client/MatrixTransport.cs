@@ -29,6 +29,7 @@ public sealed class MatrixTransport : IDisposable
     private readonly string _origin;
     private readonly Action<string> _progress;
     private readonly ConcurrentDictionary<string, byte> _outlasted = new(StringComparer.Ordinal);
+    private readonly Func<string?>? _currentTest;
     private MatrixResponse? _firstRateLimited;
 
     /// <summary>Creates a transport for the server at <paramref name="baseUrl"/>.</summary>
@@ -36,10 +37,15 @@ public sealed class MatrixTransport : IDisposable
     /// <param name="settings">Timeouts, caps and patience.</param>
     /// <param name="gate">The run's shared rate-limit pauses.</param>
     /// <param name="progress">Where notices for the maintainer go while the run goes on; NUnit's progress output by default.</param>
-    public MatrixTransport(Uri baseUrl, TransportSettings settings, RateLimitGate gate, Action<string>? progress = null)
+    /// <param name="currentTest">
+    /// The id of the test a request is sent for, or null outside one, so a notice can say how many tests lean on a
+    /// family; none by default (see <see cref="CurrentNUnitTest"/>).
+    /// </param>
+    public MatrixTransport(Uri baseUrl, TransportSettings settings, RateLimitGate gate, Action<string>? progress = null, Func<string?>? currentTest = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _progress = progress ?? (line => TestContext.Progress.WriteLine(line));
+        _currentTest = currentTest;
         BaseUrl = baseUrl;
         _origin = baseUrl.GetLeftPart(UriPartial.Authority);
         _settings = settings;
@@ -60,6 +66,13 @@ public sealed class MatrixTransport : IDisposable
     /// <summary>What this transport has sent, per endpoint family.</summary>
     public RequestCounts Counts { get; } = new();
 
+    /// <summary>
+    /// The running NUnit test's id, or null outside a test case; a probe or the shared account counts for the test that
+    /// set it going.
+    /// </summary>
+    /// <remarks>Only for use within an NUnit run: outside one, NUnit makes up a context on every call.</remarks>
+    public static string? CurrentNUnitTest() => TestExecutionContext.CurrentContext.CurrentTest is { IsSuite: false } test ? test.Id : null;
+
     /// <summary>The first 429 any request of the run was answered with (its exchange included), or null while none was.</summary>
     public MatrixResponse? FirstRateLimitedAnswer => Volatile.Read(ref _firstRateLimited);
 
@@ -73,11 +86,10 @@ public sealed class MatrixTransport : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
         var family = EndpointFamily.Of(request.Path);
-        // Which tests lean on a family, for the notice when its limit outlasts the harness's patience. A probe or the
-        // shared account counts for the test that set it going.
-        if (TestExecutionContext.CurrentContext.CurrentTest is { IsSuite: false } test)
+        // Which tests lean on a family, for the notice when its limit outlasts the harness's patience.
+        if (_currentTest?.Invoke() is { } test)
         {
-            Counts.Involves(family, test.Id);
+            Counts.Involves(family, test);
         }
 
         var waited = TimeSpan.Zero;

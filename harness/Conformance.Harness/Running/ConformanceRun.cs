@@ -71,7 +71,7 @@ public static class ConformanceRun
 
         var transportSettings = new TransportSettings { RequestTimeout = settings.RequestTimeout, RunBudget = settings.RunBudget }
             .WithRateLimitPatience(settings.RateLimitPatience);
-        var transport = new MatrixTransport(target.BaseUrl, transportSettings, new RateLimitGate());
+        var transport = new MatrixTransport(target.BaseUrl, transportSettings, new RateLimitGate(), currentTest: MatrixTransport.CurrentNUnitTest);
         TestContext.Progress.WriteLine($"Conformance target: {target.Describe()}");
         TestContext.Progress.WriteLine($"Data seed: {settings.Seed} (replay with CONFORMANCE_SEED={settings.Seed})");
         if (settings.RateLimitPatience != new SuiteSettings().RateLimitPatience)
