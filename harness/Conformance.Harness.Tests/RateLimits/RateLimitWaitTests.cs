@@ -96,7 +96,7 @@ public sealed class RateLimitWaitTests
         NotJudgedReason.Of(first).Should().Be(NotJudgedReason.Of(second));
         NotJudgedReason.Of(first).Group.Should().Be("A rate limit on login outlasts the harness's patience");
         NotJudgedReason.Of(first).Remedy.Should().StartWith("Set CONFORMANCE_RATE_LIMIT_PATIENCE_S to at least 279 ").And.Contain("SERVERS.md, \"Rate limits\"");
-        first.Should().Contain("asking to wait 279 s").And.Contain("never a verdict").And.Contain("HTTP 429");
+        first.Should().Contain("asked to wait 279 s").And.Contain("never a verdict").And.Contain("HTTP 429");
         notices.Should().ContainSingle("the cost is told once, at the first such 429")
             .Which.Should().Contain("A rate limit on login outlasts").And.Contain("1 test has sent login requests")
             .And.Contain("CONFORMANCE_RATE_LIMIT_PATIENCE_S to at least 279");

@@ -157,7 +157,7 @@ public sealed class MatrixTransport : IDisposable
         var patience = string.Create(CultureInfo.InvariantCulture,
             $"the harness waits at most {_settings.MaxRateLimitWait.TotalSeconds:0} s per 429 and {_settings.RateLimitBudget.TotalSeconds:0} s per request");
         var asked = string.Create(CultureInfo.InvariantCulture,
-            $"{request.Method} {request.Path} was answered 429 asking to wait {wait.TotalSeconds:0.#} s after {waited.TotalSeconds:0.#} s of waiting");
+            $"{request.Method} {request.Path} got a 429 that asked to wait {wait.TotalSeconds:0.#} s after {waited.TotalSeconds:0.#} s of waiting");
         var limits = $"raise the server's {family} limits: SERVERS.md, \"Rate limits\"";
         if (_outlasted.TryAdd(family, 0))
         {
@@ -166,14 +166,14 @@ public sealed class MatrixTransport : IDisposable
                 $"A rate limit on {family} outlasts the harness's patience: {asked}; {patience}.\n"
                 + $"  It stops tests: {tests} {(tests == 1 ? "test has" : "tests have")} sent {family} requests or waited on them so far, and each "
                 + $"that meets this limit ends Inconclusive (a 429 is never a verdict).\n"
-                + $"  To judge them: set {SuiteSettings.RateLimitPatienceVariable} to at least {needed} (with CONFORMANCE_RUN_BUDGET_S covering "
-                + $"the waits), or {limits}."));
+                + $"  To judge them: set {SuiteSettings.RateLimitPatienceVariable} to at least {needed} (with CONFORMANCE_RUN_BUDGET_S and dotnet test's "
+                + $"TestSessionTimeout long enough for the waits), or {limits}."));
         }
 
         var reason = new NotJudgedReason(
             $"A rate limit on {family} outlasts the harness's patience",
             string.Create(CultureInfo.InvariantCulture, $"Set {SuiteSettings.RateLimitPatienceVariable} to at least {needed} (or {limits})"));
-        return reason.Exception($"The server {asked}; {patience}. A 429 is never a verdict.\n{response.Exchange.Describe()}");
+        return reason.Exception($"{asked}; {patience}. A 429 is never a verdict.\n{response.Exchange.Describe()}");
     }
 
     /// <param name="request">What to send.</param>
