@@ -15,8 +15,25 @@ namespace Conformance.Benchmark;
 /// <param name="Inconclusive">Tests Inconclusive (or skipped), with their reasons in <paramref name="Reasons"/>.</param>
 /// <param name="Counts">The requests, registrations and logins the run made.</param>
 /// <param name="Reasons">The message of every test that did not pass.</param>
-public sealed record SuiteRun(TimeSpan Wall, int Passed, int Failed, int Inconclusive, RequestCounts Counts, IReadOnlyList<string> Reasons)
+/// <param name="Outcomes">Every test's outcome (Passed, Failed, Inconclusive, ...) by its full name.</param>
+/// <param name="Requirements">Every test's requirement id by its full name.</param>
+public sealed record SuiteRun(
+    TimeSpan Wall, int Passed, int Failed, int Inconclusive, RequestCounts Counts, IReadOnlyList<string> Reasons,
+    IReadOnlyDictionary<string, string> Outcomes, IReadOnlyDictionary<string, string> Requirements)
 {
+    /// <summary>
+    /// The tests whose outcome differs from <paramref name="other"/>'s, as "name: this vs other", leaving out the
+    /// tests of <paramref name="exceptRequirement"/>.
+    /// </summary>
+    public IReadOnlyList<string> DifferencesFrom(SuiteRun other, string? exceptRequirement = null)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return [.. Outcomes.Keys.Union(other.Outcomes.Keys).Order(StringComparer.Ordinal)
+            .Where(name => exceptRequirement is null || Requirements.GetValueOrDefault(name) != exceptRequirement)
+            .Where(name => Outcomes.GetValueOrDefault(name) != other.Outcomes.GetValueOrDefault(name))
+            .Select(name => $"{name}: {Outcomes.GetValueOrDefault(name, "not run")} vs {other.Outcomes.GetValueOrDefault(name, "not run")}")];
+    }
+
     /// <summary>Runs every test of the suite with these runsettings parameters and <paramref name="workers"/> NUnit workers.</summary>
     public static SuiteRun Execute(IDictionary<string, string> parameters, int workers)
     {
@@ -37,7 +54,9 @@ public sealed record SuiteRun(TimeSpan Wall, int Passed, int Failed, int Inconcl
             failed.Count,
             leaves.Count(r => r.ResultState.Status is TestStatus.Inconclusive or TestStatus.Skipped),
             ConformanceRun.LastCounts ?? throw new InvalidOperationException("The suite did not run: " + result.Message),
-            [.. leaves.Where(r => r.ResultState.Status != TestStatus.Passed).Select(r => $"{r.Name}: {r.ResultState.Status}: {FirstLine(r.Message)}")]);
+            [.. leaves.Where(r => r.ResultState.Status != TestStatus.Passed).Select(r => $"{r.Name}: {r.ResultState.Status}: {FirstLine(r.Message)}")],
+            leaves.GroupBy(r => r.FullName).ToDictionary(g => g.Key, g => g.First().ResultState.Status.ToString(), StringComparer.Ordinal),
+            leaves.GroupBy(r => r.FullName).ToDictionary(g => g.Key, g => g.First().Test.Properties.Get("Requirement") as string ?? string.Empty, StringComparer.Ordinal));
     }
 
     private static string FirstLine(string? message) => (message ?? string.Empty).Split('\n', 2)[0];

@@ -14,7 +14,7 @@ public sealed class RequestCountsTests
         counts.RateLimited();
 
         counts.Of("register").Should().Be(250);
-        counts.Describe().Should().Be("1000 requests (other 750, register 250); 1 answered 429; 0 registrations, 0 logins");
+        counts.Describe().Should().Be("1000 requests (other 750, register 250); 1 answered 429; 0 registrations, 0 logins of 0 login attempts");
     }
 
     [Test]
@@ -34,5 +34,15 @@ public sealed class RequestCountsTests
         counts.Answered(login, 429);
 
         (counts.Registrations, counts.Logins, counts.LoginAttempts).Should().Be((1, 1, 2));
+    }
+
+    [Test]
+    public void A_test_counts_once_per_family_however_often_it_sends()
+    {
+        var counts = new RequestCounts();
+
+        Parallel.For(0, 100, i => counts.Involves(i % 2 == 0 ? "login" : "register", "test-" + (i % 10)));
+
+        (counts.TestsOf("login"), counts.TestsOf("register"), counts.TestsOf("refresh")).Should().Be((5, 5, 0));
     }
 }

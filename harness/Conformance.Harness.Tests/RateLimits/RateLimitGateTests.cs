@@ -50,11 +50,38 @@ public sealed class RateLimitGateTests
         gate.IsClosed("register").Should().BeFalse("the pause is over");
     }
 
+    [Test]
+    public async Task A_long_pause_reports_its_progress_in_one_line_per_interval_however_many_wait()
+    {
+        var lines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var gate = new RateLimitGate(TimeProvider.System, lines.Enqueue, reportEvery: TimeSpan.FromMilliseconds(200));
+        gate.Close("login", TimeSpan.FromMilliseconds(700));
+
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => gate.WaitOpenAsync("login", default)));
+
+        lines.Should().HaveCountGreaterThanOrEqualTo(3).And.HaveCountLessThanOrEqualTo(5, "one line per 200 ms of a 700 ms pause, not one per waiter");
+        lines.First().Should().MatchRegex(@"^Waiting out a 429 on login: 0 s of 1 s \(1 request waiting\)$", "the first waiter reports at once");
+        lines.Skip(1).First().Should().EndWith("(3 requests waiting)");
+    }
+
+    [Test]
+    public async Task A_short_pause_reports_nothing()
+    {
+        var lines = new List<string>();
+        var gate = new RateLimitGate(TimeProvider.System, lines.Add, reportEvery: TimeSpan.FromSeconds(30));
+        gate.Close("login", TimeSpan.FromMilliseconds(100));
+
+        await gate.WaitOpenAsync("login", default);
+
+        lines.Should().BeEmpty();
+    }
+
     [TestCase("/_matrix/client/v3/register", "register")]
-    [TestCase("/_matrix/client/v3/register/available", "register")]
-    [TestCase("/_matrix/client/v1/register/m.login.registration_token/validity", "register")]
+    [TestCase("/_matrix/client/v3/register/available", "available")]
+    [TestCase("/_matrix/client/v1/register/m.login.registration_token/validity", "token-validity")]
+    [TestCase("/_matrix/client/v3/register/email/requestToken", "register")]
     [TestCase("/_matrix/client/v3/login", "login")]
-    [TestCase("/_matrix/client/v1/login/get_token", "login")]
+    [TestCase("/_matrix/client/v1/login/get_token", "get-token")]
     [TestCase("/_matrix/client/v3/refresh", "refresh")]
     [TestCase("/_matrix/client/v3/account/whoami", "other")]
     public void Endpoints_are_grouped_into_families(string path, string family) =>

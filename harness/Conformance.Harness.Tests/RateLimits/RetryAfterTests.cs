@@ -22,6 +22,14 @@ public sealed class RetryAfterTests
     public void The_header_wins_over_the_body() =>
         RetryAfter.Of(Headers("Retry-After", "2"), JsonNode.Parse("""{"retry_after_ms": 10}""")).Should().Be(TimeSpan.FromSeconds(2));
 
+    [TestCase(4, 3334, 3334)]
+    [TestCase(1, 300, 300)]
+    [TestCase(4, 2999, 4000)]
+    [TestCase(4, 4001, 4000)]
+    public void Retry_after_ms_within_the_header_s_second_is_taken_as_the_more_precise_wait(int seconds, long ms, long expectedMs) =>
+        RetryAfter.Of(Headers("Retry-After", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture)), JsonNode.Parse($$"""{"retry_after_ms": {{ms}}}"""))
+            .Should().Be(TimeSpan.FromMilliseconds(expectedMs));
+
     [Test]
     public void Nothing_usable_gives_null() =>
         RetryAfter.Of(Headers("Retry-After", "soon"), JsonNode.Parse("""{"retry_after_ms": "x"}""")).Should().BeNull();

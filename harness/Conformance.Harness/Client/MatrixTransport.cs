@@ -1,10 +1,15 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Conformance.Harness.Probes;
 using Conformance.Harness.RateLimits;
+using Conformance.Harness.Running;
 using Flurl;
 using Flurl.Http;
 using NUnit.Framework;
+using NUnit.Framework.Internal;
 
 namespace Conformance.Harness.Client;
 
@@ -22,10 +27,25 @@ public sealed class MatrixTransport : IDisposable
     private readonly RateLimitGate _gate;
     private readonly RunBudget _budget;
     private readonly string _origin;
+    private readonly Action<string> _progress;
+    private readonly ConcurrentDictionary<string, byte> _outlasted = new(StringComparer.Ordinal);
+    private readonly Func<string?>? _currentTest;
+    private MatrixResponse? _firstRateLimited;
 
     /// <summary>Creates a transport for the server at <paramref name="baseUrl"/>.</summary>
-    public MatrixTransport(Uri baseUrl, TransportSettings settings, RateLimitGate gate)
+    /// <param name="baseUrl">The server's base URL.</param>
+    /// <param name="settings">Timeouts, caps and patience.</param>
+    /// <param name="gate">The run's shared rate-limit pauses.</param>
+    /// <param name="progress">Where notices for the maintainer go while the run goes on; NUnit's progress output by default.</param>
+    /// <param name="currentTest">
+    /// The id of the test a request is sent for, or null outside one, so a notice can say how many tests lean on a
+    /// family; none by default (see <see cref="CurrentNUnitTest"/>).
+    /// </param>
+    public MatrixTransport(Uri baseUrl, TransportSettings settings, RateLimitGate gate, Action<string>? progress = null, Func<string?>? currentTest = null)
     {
+        ArgumentNullException.ThrowIfNull(settings);
+        _progress = progress ?? (line => TestContext.Progress.WriteLine(line));
+        _currentTest = currentTest;
         BaseUrl = baseUrl;
         _origin = baseUrl.GetLeftPart(UriPartial.Authority);
         _settings = settings;
@@ -46,6 +66,16 @@ public sealed class MatrixTransport : IDisposable
     /// <summary>What this transport has sent, per endpoint family.</summary>
     public RequestCounts Counts { get; } = new();
 
+    /// <summary>
+    /// The running NUnit test's id, or null outside a test case; a probe or the shared account counts for the test that
+    /// set it going.
+    /// </summary>
+    /// <remarks>Only for use within an NUnit run: outside one, NUnit makes up a context on every call.</remarks>
+    public static string? CurrentNUnitTest() => TestExecutionContext.CurrentContext.CurrentTest is { IsSuite: false } test ? test.Id : null;
+
+    /// <summary>The first 429 any request of the run was answered with (its exchange included), or null while none was.</summary>
+    public MatrixResponse? FirstRateLimitedAnswer => Volatile.Read(ref _firstRateLimited);
+
     /// <summary>Sends the request, waiting out and retrying 429s unless the request says not to.</summary>
     /// <exception cref="TransportException">
     /// No complete HTTP response came back (refused, reset, timed out, cut off), or the run budget is used up.
@@ -56,6 +86,12 @@ public sealed class MatrixTransport : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
         var family = EndpointFamily.Of(request.Path);
+        // Which tests lean on a family, for the notice when its limit outlasts the harness's patience.
+        if (_currentTest?.Invoke() is { } test)
+        {
+            Counts.Involves(family, test);
+        }
+
         var waited = TimeSpan.Zero;
         while (true)
         {
@@ -86,6 +122,7 @@ public sealed class MatrixTransport : IDisposable
             }
 
             Counts.RateLimited();
+            Interlocked.CompareExchange(ref _firstRateLimited, response, null);
 
             var wait = RetryAfter.Of(response.Headers, response.Json) ?? _settings.DefaultRateLimitWait;
             if (!request.RetryRateLimits)
@@ -102,16 +139,41 @@ public sealed class MatrixTransport : IDisposable
 
             if (wait > _settings.MaxRateLimitWait || waited + wait > _settings.RateLimitBudget)
             {
-                throw new InconclusiveException(
-                    $"The server rate-limited {request.Method} {request.Path} and asked to wait {wait.TotalSeconds:0.#} s "
-                    + $"after {waited.TotalSeconds:0.#} s of waiting; the harness waits at most "
-                    + $"{_settings.MaxRateLimitWait.TotalSeconds:0} s at a time and {_settings.RateLimitBudget.TotalSeconds:0} s in all. "
-                    + "A 429 is never a verdict.\n" + response.Exchange.Describe());
+                throw Outlasted(request, family, wait, waited, response);
             }
 
             waited += wait;
             _gate.Close(family, wait);
         }
+    }
+
+    /// <summary>
+    /// The Inconclusive for a 429 the harness will not wait out, and, the first time a family's limit does this, a
+    /// notice of what it costs and what to change, printed at once rather than found later in the report.
+    /// </summary>
+    private InconclusiveException Outlasted(MatrixRequest request, string family, TimeSpan wait, TimeSpan waited, MatrixResponse response)
+    {
+        var needed = TransportSettings.PatienceFor(wait, waited);
+        var patience = string.Create(CultureInfo.InvariantCulture,
+            $"the harness waits at most {_settings.MaxRateLimitWait.TotalSeconds:0} s per 429 and {_settings.RateLimitBudget.TotalSeconds:0} s per request");
+        var asked = string.Create(CultureInfo.InvariantCulture,
+            $"{request.Method} {request.Path} got a 429 that asked to wait {wait.TotalSeconds:0.#} s after {waited.TotalSeconds:0.#} s of waiting");
+        var limits = $"raise the server's {family} limits: SERVERS.md, \"Rate limits\"";
+        if (_outlasted.TryAdd(family, 0))
+        {
+            var tests = Counts.TestsOf(family);
+            _progress(string.Create(CultureInfo.InvariantCulture,
+                $"A rate limit on {family} outlasts the harness's patience: {asked}; {patience}.\n"
+                + $"  It stops tests: {tests} {(tests == 1 ? "test has" : "tests have")} sent {family} requests or waited on them so far, and each "
+                + $"that meets this limit ends Inconclusive (a 429 is never a verdict).\n"
+                + $"  To judge them: set {SuiteSettings.RateLimitPatienceVariable} to at least {needed} (with CONFORMANCE_RUN_BUDGET_S and dotnet test's "
+                + $"TestSessionTimeout long enough for the waits), or {limits}."));
+        }
+
+        var reason = new NotJudgedReason(
+            $"A rate limit on {family} outlasts the harness's patience",
+            string.Create(CultureInfo.InvariantCulture, $"Set {SuiteSettings.RateLimitPatienceVariable} to at least {needed} (or {limits})"));
+        return reason.Exception($"{asked}; {patience}. A 429 is never a verdict.\n{response.Exchange.Describe()}");
     }
 
     /// <param name="request">What to send.</param>

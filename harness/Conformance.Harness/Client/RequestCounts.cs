@@ -10,6 +10,7 @@ namespace Conformance.Harness.Client;
 public sealed class RequestCounts
 {
     private readonly ConcurrentDictionary<string, int> _byFamily = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _testsByFamily = new(StringComparer.Ordinal);
     private int _rateLimited;
     private int _registrations;
     private int _logins;
@@ -60,6 +61,13 @@ public sealed class RequestCounts
         }
     }
 
+    /// <summary>Notes that the test <paramref name="testId"/> sends to, or waits on, <paramref name="family"/>.</summary>
+    public void Involves(string family, string testId) =>
+        _testsByFamily.GetOrAdd(family, _ => new ConcurrentDictionary<string, byte>(StringComparer.Ordinal)).TryAdd(testId, 0);
+
+    /// <summary>How many distinct tests have sent to, or waited on, <paramref name="family"/> so far.</summary>
+    public int TestsOf(string family) => _testsByFamily.TryGetValue(family, out var tests) ? tests.Count : 0;
+
     /// <summary>Counts one 429 answer.</summary>
     public void RateLimited() => Interlocked.Increment(ref _rateLimited);
 
@@ -68,12 +76,12 @@ public sealed class RequestCounts
 
     /// <summary>
     /// One line for the end of a run:
-    /// <c>412 requests (register 160, login 75, refresh 9, other 168); 0 answered 429; 80 registrations, 40 logins</c>.
+    /// <c>412 requests (register 160, login 75, refresh 9, other 168); 0 answered 429; 80 registrations, 40 logins of 44 login attempts</c>.
     /// </summary>
     public string Describe()
     {
         var families = _byFamily.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key} {f.Value}"));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Total} requests ({string.Join(", ", families)}); {Volatile.Read(ref _rateLimited)} answered 429; {Registrations} registrations, {Logins} logins");
+            $"{Total} requests ({string.Join(", ", families)}); {Volatile.Read(ref _rateLimited)} answered 429; {Registrations} registrations, {Logins} logins of {LoginAttempts} login attempts");
     }
 }

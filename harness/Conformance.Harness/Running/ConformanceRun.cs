@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -68,9 +69,18 @@ public static class ConformanceRun
                 EmbeddedOptions(settings.RegistrationToken, settings.ExclusiveUsernamePrefix, settings.AppServiceToken), ct);
         }
 
-        var transport = new MatrixTransport(target.BaseUrl, new TransportSettings { RequestTimeout = settings.RequestTimeout, RunBudget = settings.RunBudget }, new RateLimitGate());
+        var transportSettings = new TransportSettings { RequestTimeout = settings.RequestTimeout, RunBudget = settings.RunBudget }
+            .WithRateLimitPatience(settings.RateLimitPatience);
+        var transport = new MatrixTransport(target.BaseUrl, transportSettings, new RateLimitGate(), currentTest: MatrixTransport.CurrentNUnitTest);
         TestContext.Progress.WriteLine($"Conformance target: {target.Describe()}");
         TestContext.Progress.WriteLine($"Data seed: {settings.Seed} (replay with CONFORMANCE_SEED={settings.Seed})");
+        if (settings.RateLimitPatience != new SuiteSettings().RateLimitPatience)
+        {
+            TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Rate-limit patience: waits out 429s of up to {transportSettings.MaxRateLimitWait.TotalSeconds:0} s, "
+                + $"{transportSettings.RateLimitBudget.TotalSeconds:0} s in all per request, within the run budget of {settings.RunBudget.TotalSeconds:0} s"));
+        }
+
         var (versions, serverSoftware) = await AdvertisedVersionsAsync(transport, ct);
         TestContext.Progress.WriteLine($"Advertised spec versions: {string.Join(", ", versions)}");
         if (knownFailures is not null)

@@ -12,6 +12,9 @@ public sealed record SuiteSettings
     /// <summary>Environment variable naming the server under test.</summary>
     public const string HomeserverUrlVariable = "CONFORMANCE_HOMESERVER_URL";
 
+    /// <summary>Environment variable giving the longest 429 the harness waits out, in seconds.</summary>
+    public const string RateLimitPatienceVariable = "CONFORMANCE_RATE_LIMIT_PATIENCE_S";
+
     /// <summary>The server under test, or null for the embedded reference homeserver.</summary>
     public Uri? HomeserverUrl { get; init; }
 
@@ -45,6 +48,12 @@ public sealed record SuiteSettings
     /// <summary>How long the whole run may send requests; then every request fails at once.</summary>
     public TimeSpan RunBudget { get; init; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// The longest single 429 the harness waits out; one request may wait three times this in all (the defaults: 60 s
+    /// and 180 s). A longer wait makes the test Inconclusive.
+    /// </summary>
+    public TimeSpan RateLimitPatience { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Reads the settings from the environment and the runsettings parameters.</summary>
     /// <exception cref="ArgumentException">A value is malformed; the message names it.</exception>
     public static SuiteSettings Read()
@@ -73,6 +82,7 @@ public sealed record SuiteSettings
             },
             RequestTimeout = TimeSpan.FromSeconds(Number("CONFORMANCE_REQUEST_TIMEOUT_S", "RequestTimeoutSeconds") ?? 30),
             RunBudget = TimeSpan.FromSeconds(Number("CONFORMANCE_RUN_BUDGET_S", "RunBudgetSeconds") ?? 1800),
+            RateLimitPatience = TimeSpan.FromSeconds(Number(RateLimitPatienceVariable, "RateLimitPatienceSeconds") ?? 60),
         };
     }
 

@@ -75,10 +75,14 @@ public sealed class ApiStandardsTests : ConformanceTest
             .And.HaveHeaderListing("Access-Control-Allow-Headers", "X-Requested-With", "Content-Type", "Authorization");
     }
 
+    /// <remarks>
+    /// Judges the first 429 the run met, whichever test met it, so the check costs no login or registration of its own;
+    /// before any, it asks the registration-token validity endpoint, which Synapse limits by default.
+    /// </remarks>
     [Test, Requirement("RATE-429")]
     public async Task A_rate_limited_answer_is_429_M_LIMIT_EXCEEDED_with_Retry_After()
     {
-        var limited = await Client.FirstRateLimitedAnswerAsync(ProbeRequests.WrongPasswordLogin(Fake.Localpart()), attempts: 12);
+        var limited = await Client.FirstRateLimitedAnswerAsync(ProbeRequests.TokenValidity(), attempts: 12);
 
         limited.Should().BeMatrixError(429, ErrCode.LimitExceeded).And.HaveRetryAfterHeader();
     }

@@ -44,5 +44,9 @@ public static class ProbeRequests
         ["password"] = "wrong-password-for-probing",
     });
 
+    /// <summary>A check of a made-up registration token: it spends no login attempt and makes no account.</summary>
+    public static MatrixRequest TokenValidity() =>
+        MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/v1/register/m.login.registration_token/validity") with { Query = [new("token", "conformance-rate-probe")] };
+
     private static TestCaseData Case(string name, MatrixRequest request) => new TestCaseData(request).SetArgDisplayNames(name);
 }
