@@ -27,7 +27,8 @@ public static class ProbeRequests
         // Too long for any server: a user ID is at most 255 bytes, and mapping cannot shorten it.
         yield return Case("username too long", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/register/available") with { Query = [new("username", new string('x', 300))] });
         yield return Case("unknown endpoint", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/org.example.no_such_endpoint"));
-        yield return Case("unknown user at login", WrongPasswordLogin("no-such-user-for-errors"));
+        // Not a login: a rate-limited server counts every login attempt, and LOGIN-WRONG already sees a refused one.
+        yield return Case("unknown kind at register", MatrixRequest.Json(HttpMethod.Post, V3 + "/register", new JsonObject()) with { Query = [new("kind", "org.example.no_such_kind")] });
     }
 
     public static IEnumerable<TestCaseData> CorsAnswers()
@@ -36,13 +37,6 @@ public static class ProbeRequests
         yield return Case("an error (401)", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami"));
         yield return Case("OPTIONS /register", MatrixRequest.Bodiless(HttpMethod.Options, V3 + "/register"));
     }
-
-    public static MatrixRequest WrongPasswordLogin(string user) => MatrixRequest.Json(HttpMethod.Post, V3 + "/login", new JsonObject
-    {
-        ["type"] = "m.login.password",
-        ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = user },
-        ["password"] = "wrong-password-for-probing",
-    });
 
     /// <summary>A check of a made-up registration token: it spends no login attempt and makes no account.</summary>
     public static MatrixRequest TokenValidity() =>

@@ -54,7 +54,7 @@ public static class HostileCases
             "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(no access token)",
             "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(unknown access token)",
             "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(username too long)",
-            "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(unknown user at login)",
+            "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(unknown kind at register)",
             "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(unknown endpoint)",
             "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(body not JSON)",
             "ApiStandardsTests.Responses_carry_the_CORS_headers(an error (401))",
