@@ -105,6 +105,21 @@ public sealed class MarkdownSummaryTests
     }
 
     [Test]
+    public void Remedies_that_differ_only_in_their_numbers_show_once_asking_the_most()
+    {
+        NotJudgedReason Limit(int seconds) => new("A rate limit on login outlasts the harness's patience", $"set the patience to at least {seconds} s");
+
+        var summary = MarkdownSummary.Of(
+        [
+            Record("LOGIN-PASSWORD", Verdict.Skipped, Limit(193).Message("a 429 asked for 192 s")),
+            Record("LOGIN-WRONG", Verdict.Skipped, Limit(293).Message("a 429 asked for 292 s")),
+            Record("LOGIN-DEVICE", Verdict.Skipped, Limit(281).Message("a 429 asked for 280 s")),
+        ], Facts);
+
+        summary.Split('\n').Where(l => l.StartsWith("To judge", StringComparison.Ordinal)).Should().Equal("To judge them: set the patience to at least 293 s");
+    }
+
+    [Test]
     public void Known_failures_stay_in_their_own_section_and_out_of_the_not_judged_groups()
     {
         var summary = MarkdownSummary.Of(
