@@ -241,7 +241,10 @@ public sealed class MatrixTransport : IDisposable
     private static TransportException Failed(Exchange exchange, ExchangeLog log, Exception cause)
     {
         log.Add(exchange);
-        return new TransportException(exchange, cause);
+        // Flurl's own exceptions quote the whole URL, query and all (a registration token, say), and NUnit prints
+        // inner exceptions into the log and the reports; the cause beneath them names no URL.
+        var inner = cause.GetBaseException();
+        return new TransportException(exchange, inner is FlurlHttpException ? null : inner);
     }
 
     private string UrlOf(MatrixRequest request)
