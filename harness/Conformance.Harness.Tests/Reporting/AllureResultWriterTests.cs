@@ -66,6 +66,19 @@ public sealed class AllureResultWriterTests
     }
 
     [Test]
+    public void The_result_is_titled_with_a_sentence_and_keeps_the_method_in_its_full_name_and_identity()
+    {
+        var result = WriteAndRead(Record(Verdict.Passed, "a taken name"));
+
+        result["name"]!.GetValue<string>().Should().Be("Registering a taken username is refused with M_USER_IN_USE (a taken name)");
+        result["fullName"]!.GetValue<string>().Should().Be("Conformance.Suites:Conformance.Suites.Registration.UserRegistrationTests.Registering_a_taken_username_is_refused_with_M_USER_IN_USE");
+        Label(result, "testMethod").Should().Be("Registering_a_taken_username_is_refused_with_M_USER_IN_USE");
+        // Pinned: what the writer gave before titles were sentences, so the history of every test carries on.
+        result["testCaseId"]!.GetValue<string>().Should().Be("fb829b0cf22e63b71f7bc5063a416a1d");
+        result["historyId"]!.GetValue<string>().Should().Be("9133750e7b3b0aaa1253e4ede50ca2df");
+    }
+
+    [Test]
     public void The_categories_put_the_known_failures_groups_first_then_server_errors_and_inconclusive_tests_under_not_applicable()
     {
         var names = AllureRunFiles.Categories().Select(c => c!["name"]!.GetValue<string>()).ToList();

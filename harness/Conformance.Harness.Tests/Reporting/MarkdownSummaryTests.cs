@@ -86,7 +86,7 @@ public sealed class MarkdownSummaryTests
         var headings = summary.Split('\n').Where(l => l.StartsWith("### ", StringComparison.Ordinal)).ToList();
         headings.Should().Equal("### Password login is not offered (3)", "### Refresh tokens are not offered (2)", "### Guests are not offered (1)");
         summary.Should().Contain("## Not judged (6), by reason")
-            .And.Contain("- **LOGIN-DEVICE (MUST)** UserRegistrationTests.Test_of_LOGIN-DEVICE\n- **LOGIN-PASSWORD (MUST)**");
+            .And.Contain("- **LOGIN-DEVICE (MUST)** Test of LOGIN-DEVICE (`UserRegistrationTests.Test_of_LOGIN-DEVICE`)\n- **LOGIN-PASSWORD (MUST)**");
     }
 
     [Test]
@@ -129,6 +129,21 @@ public sealed class MarkdownSummaryTests
 
         summary.Should().Contain("## Known failures (listed, not counted against the run) (1)").And.NotContain("## Not judged")
             .And.Contain("Judged 1 of 1 test: 0 passed, 0 failed, 1 known failure (1 MUST); 0 not judged.");
+    }
+
+    [Test]
+    public void A_failure_shows_its_test_as_a_sentence_then_the_name_a_known_failures_list_takes()
+    {
+        var record = Record("REG-IN-USE", Verdict.Failed, "Expected M_USER_IN_USE") with
+        {
+            MethodName = "Registering_a_taken_username_is_refused_with_M_USER_IN_USE",
+            Name = "Registering_a_taken_username_is_refused_with_M_USER_IN_USE",
+        };
+
+        var summary = MarkdownSummary.Of([record], Facts);
+
+        summary.Should().Contain("- **REG-IN-USE (MUST)** Registering a taken username is refused with M_USER_IN_USE "
+            + "(`UserRegistrationTests.Registering_a_taken_username_is_refused_with_M_USER_IN_USE`): Expected M_USER_IN_USE");
     }
 
     private static string Line(string text, int index) => text.Split('\n')[index].TrimEnd('\r');

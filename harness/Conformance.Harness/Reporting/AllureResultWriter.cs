@@ -38,7 +38,8 @@ public sealed class AllureResultWriter(string folder)
             ["fullName"] = fullName,
             ["testCaseId"] = Md5(fullName),
             ["historyId"] = Md5(JsonSerializer.Serialize(new { fullName, parameters = new[] { record.Arguments } })),
-            ["name"] = record.Name,
+            // Renderers key history on fullName and the parameters, never the name, so the title can read as a sentence.
+            ["name"] = record.Title,
             ["titlePath"] = new JsonArray(record.Requirement?.Area ?? record.ShortClassName, record.ShortClassName),
             ["status"] = Status(record.Verdict),
             ["statusDetails"] = new JsonObject

@@ -71,7 +71,7 @@ public sealed class JudgedTally
     /// "1 MUST, 1 SHOULD", strongest level first. The level is the one the test checks, which can be weaker than the
     /// catalogue's (<c>[Requirement(id, level)]</c>): the record carries it so.
     /// </summary>
-    private static string ByLevel(IEnumerable<TestRecord> records) => string.Join(", ", records
+    internal static string ByLevel(IEnumerable<TestRecord> records) => string.Join(", ", records
         .GroupBy(r => r.Requirement?.Level)
         .OrderBy(g => g.Key is null ? int.MaxValue : (int)g.Key)
         .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {(g.First().Requirement is { } requirement ? requirement.LevelName : "without a requirement")}")));

@@ -16,6 +16,7 @@ namespace Conformance.Harness.Reporting;
 /// </summary>
 public sealed class RunReport
 {
+    private static string? _closingLine;
     private readonly ConcurrentQueue<TestRecord> _records = new();
     private readonly AllureResultWriter _writer;
 
@@ -80,7 +81,19 @@ public sealed class RunReport
         {
             File.AppendAllText(stepSummary, summary);
         }
+
+        Interlocked.Exchange(ref _closingLine, ClosingLine.Of(records, SummaryPath, knownFailures));
     }
+
+    /// <summary>
+    /// The <see cref="ClosingLine"/> of the run last finished in this process, handed out once; <see cref="ClosingLine.NoRun"/>
+    /// when no run finished since the last call (the run stopped before its report was started).
+    /// </summary>
+    /// <remarks>
+    /// Kept here rather than returned by <see cref="Finish"/>, so the run prints it last, after what it prints once the
+    /// report is written.
+    /// </remarks>
+    public static string TakeClosingLine() => Interlocked.Exchange(ref _closingLine, null) ?? ClosingLine.NoRun;
 
     private string Beside(string fileName) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Folder).TrimEnd(Path.DirectorySeparatorChar))!, fileName);

@@ -31,6 +31,9 @@ public sealed record TestRecord(
     IReadOnlyCollection<Exchange> Exchanges,
     KnownFailureOutcome Known = KnownFailureOutcome.None)
 {
+    /// <summary>The case as a sentence, arguments kept as displayed: what the Allure report and the summary show.</summary>
+    public string Title => TestTitle.Of(Name);
+
     /// <summary>The class name without its namespace.</summary>
     public string ShortClassName => ClassName[(ClassName.LastIndexOf('.') + 1)..];
 }

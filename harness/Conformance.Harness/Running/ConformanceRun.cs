@@ -140,6 +140,7 @@ public static class ConformanceRun
             _current = null;
         }
 
+        TestContext.Progress.WriteLine(RunReport.TakeClosingLine());
         KnownFailures = null;
         var fixedRequirements = knownFailures?.List.FixedRequirements.ToList() ?? [];
         if (fixedRequirements.Count > 0)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Harness.Probes;
+using Conformance.Harness.Reporting;
 using Conformance.Reference.Hosting;
 using Conformance.VerdictTruth.KillMatrix;
 using Conformance.VerdictTruth.Support;
@@ -118,22 +119,35 @@ public sealed class AllureReportTests
     {
         var page = new Uri(_report.AbsoluteUri + "#/" + FailedResultId(FailingTest));
 
-        var text = await HeadlessChromium.TextOfAsync(page, renderedWhen: FailingTest);
+        var text = await HeadlessChromium.TextOfAsync(page, renderedWhen: TestTitle.Sentence(FailingTest));
         var screenshot = Path.Combine(RepositoryLayout.Root, "reports", "report-failing-test.png");
         await HeadlessChromium.ScreenshotAsync(page, screenshot);
 
-        text.Should().Contain(FailingTest).And.Contain("Failed").And.Contain("REG-IN-USE")
+        text.Should().Contain("Failed").And.Contain("REG-IN-USE")
             .And.Contain("M_USER_IN_USE").And.Contain("Spec violation (MUST)")
             .And.Contain("request").And.Contain("response").And.Contain("/_matrix/client/v3/register");
         new FileInfo(screenshot).Length.Should().BeGreaterThan(10_000, "the screenshot shows the rendered page");
     }
 
     [Test]
+    public async Task A_test_page_is_titled_with_the_test_as_a_sentence_and_keeps_the_method_in_its_full_name()
+    {
+        var title = TestTitle.Sentence(FailingTest);
+
+        var text = await HeadlessChromium.TextOfAsync(new Uri(_report.AbsoluteUri + "#/" + FailedResultId(FailingTest)), renderedWhen: title);
+
+        title.Should().Be("Registering a taken username is refused with M_USER_IN_USE");
+        text.Should().Contain(title).And.Contain($"Conformance.Suites.Registration.UserRegistrationTests.{FailingTest}");
+    }
+
+    [Test]
     public async Task A_listed_known_failure_shows_as_one_with_the_servers_own_failure()
     {
-        var text = await HeadlessChromium.TextOfAsync(new Uri(_report.AbsoluteUri + "#/" + FailedResultId(KnownFailure)), renderedWhen: KnownFailure);
+        var title = TestTitle.Sentence(KnownFailure);
 
-        text.Should().Contain(KnownFailure).And.Contain("Known failure (listed)").And.Contain("Known failure (listed in")
+        var text = await HeadlessChromium.TextOfAsync(new Uri(_report.AbsoluteUri + "#/" + FailedResultId(KnownFailure)), renderedWhen: title);
+
+        text.Should().Contain(title).And.Contain("Known failure (listed)").And.Contain("Known failure (listed in")
             .And.Contain("known-failures.txt line 1").And.Contain("REG-CHECKS-BEFORE-UIA").And.Contain("M_USER_IN_USE")
             .And.NotContain("Spec violation (MUST)", "the first category that matches is the known-failure one");
     }
@@ -144,9 +158,11 @@ public sealed class AllureReportTests
             .Where(r => r["status"]!.GetValue<string>() == "skipped")
             .Select(r => r["statusDetails"]?["message"]?.GetValue<string>());
 
-    private static string FailedResultId(string name) =>
+    /// <summary>The rendered result of the failed test of <paramref name="method"/>, found by its full name (its title is a sentence).</summary>
+    private static string FailedResultId(string method) =>
         Directory.GetFiles(Path.Combine(_work.FullName, "folder", "data", "test-results"), "*.json")
             .Select(path => (Id: Path.GetFileNameWithoutExtension(path), Json: JsonNode.Parse(File.ReadAllText(path))!))
-            .Single(r => r.Json["name"]?.GetValue<string>() == name && r.Json["status"]?.GetValue<string>() == "failed")
+            .Single(r => r.Json["fullName"]?.GetValue<string>().EndsWith("." + method, StringComparison.Ordinal) == true
+                && r.Json["status"]?.GetValue<string>() == "failed")
             .Id;
 }
