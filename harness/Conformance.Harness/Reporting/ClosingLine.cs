@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Conformance.Harness.KnownFailures;
 using Conformance.Harness.Probes;
 using Conformance.Harness.Running;
@@ -45,25 +46,28 @@ public static class ClosingLine
             why.Add(Count(fixedFailing, "fixed known failure", "fixed known failures"));
         }
 
-        var line = Invariant($"{Count(records.Count, "test", "tests")}: {passed} passed, {failed} failed{InParentheses(why)}");
+        var line = new StringBuilder()
+            .Append(CultureInfo.InvariantCulture, $"{Count(records.Count, "test", "tests")}: {passed} passed, {failed} failed{InParentheses(why)}");
         if (tally.KnownFailures.Count > 0)
         {
-            line += Invariant($", {Count(tally.KnownFailures.Count, "known failure", "known failures")} ({JudgedTally.ByLevel(tally.KnownFailures)})");
+            line.Append(CultureInfo.InvariantCulture,
+                $", {Count(tally.KnownFailures.Count, "known failure", "known failures")} ({JudgedTally.ByLevel(tally.KnownFailures)})");
         }
 
         if (fixedFlagged > 0)
         {
-            line += Invariant($", {Count(fixedFlagged, "fixed known failure", "fixed known failures")} flagged");
+            line.Append(CultureInfo.InvariantCulture, $", {Count(fixedFlagged, "fixed known failure", "fixed known failures")} flagged");
         }
 
-        line += Invariant($", {tally.NotJudged.Count} not judged{InParentheses(Kinds(tally.NotJudged))}");
+        line.Append(CultureInfo.InvariantCulture, $", {tally.NotJudged.Count} not judged{InParentheses(Kinds(tally.NotJudged))}");
         var fixedRequirements = knownFailures?.FixedRequirements.Select(e => e.Text).ToList() ?? [];
         if (fixedRequirements.Count > 0)
         {
-            line += Invariant($"; {Count(fixedRequirements.Count, "listed requirement", "listed requirements")} fixed ({string.Join(", ", fixedRequirements)})");
+            line.Append(CultureInfo.InvariantCulture,
+                $"; {Count(fixedRequirements.Count, "listed requirement", "listed requirements")} fixed ({string.Join(", ", fixedRequirements)})");
         }
 
-        return line + $"; summary: {Shown(summaryPath)}";
+        return line.Append("; summary: ").Append(Shown(summaryPath)).ToString();
     }
 
     /// <summary>"6 rate-limited, 4 feature off": the not-judged tests by the kind of their reason, largest first.</summary>
@@ -71,12 +75,12 @@ public static class ClosingLine
     [
         .. notJudged.GroupBy(r => NotJudgedReason.Of(r.Message).Kind, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => Invariant($"{g.Count()} {g.Key}")),
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}")),
     ];
 
     private static string InParentheses(List<string> parts) => parts.Count == 0 ? string.Empty : $" ({string.Join(", ", parts)})";
 
-    private static string Count(int count, string one, string many) => Invariant($"{count} {(count == 1 ? one : many)}");
+    private static string Count(int count, string one, string many) => string.Create(CultureInfo.InvariantCulture, $"{count} {(count == 1 ? one : many)}");
 
     /// <remarks>From the checkout's root, where the README's commands are typed, when the summary is inside it.</remarks>
     private static string Shown(string path)
@@ -86,6 +90,4 @@ public static class ClosingLine
             ? Path.GetRelativePath(root, full)
             : full;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
