@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Collections.Concurrent;
 using Conformance.Harness.Accounts;
 using Conformance.Harness.Client;
@@ -26,10 +27,10 @@ public sealed class ConformanceContext : IAsyncDisposable
         ExclusiveUsernamePrefix = settings.ExclusiveUsernamePrefix;
         AppServiceToken = settings.AppServiceToken;
         Probes = new ServerProbes(this);
-        _sharedAccount = new(() => new MatrixClient(this, new ExchangeLog()).RegisterAsync());
     }
 
-    private readonly Lazy<Task<RegisteredAccount>> _sharedAccount;
+    private readonly Lock _sharedAccountLock = new();
+    private (Task<RegisteredAccount> Account, long RegisteredAt)? _sharedAccount;
     private readonly ConcurrentDictionary<object, Lazy<Task<(object? Value, ExchangeLog Log)>>> _once = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The server under test.</summary>
@@ -70,7 +71,27 @@ public sealed class ConformanceContext : IAsyncDisposable
     /// sees fewer registrations. Its users may log in to it, but must never log it out, change its password, or
     /// deactivate it; a test that changes an account registers its own.
     /// </summary>
-    public Task<RegisteredAccount> SharedAccountAsync() => _sharedAccount.Value;
+    /// <remarks>
+    /// A server may hand out short-lived access tokens even to clients that did not ask for refresh tokens: once half
+    /// the shared account's announced lifetime has passed, the next caller gets a fresh account, so no reader gets a
+    /// token that dies under it.
+    /// </remarks>
+    public Task<RegisteredAccount> SharedAccountAsync()
+    {
+        lock (_sharedAccountLock)
+        {
+            if (_sharedAccount is not { } shared || HalfItsLifeIsGone(shared.Account, shared.RegisteredAt))
+            {
+                _sharedAccount = shared = (new MatrixClient(this, new ExchangeLog()).RegisterAsync(), Stopwatch.GetTimestamp());
+            }
+
+            return shared.Account;
+        }
+    }
+
+    private static bool HalfItsLifeIsGone(Task<RegisteredAccount> account, long registeredAt) =>
+        account.IsCompletedSuccessfully && account.Result.Response.IntegerField("expires_in_ms") is { } lifetimeMs
+        && Stopwatch.GetElapsedTime(registeredAt) > TimeSpan.FromMilliseconds(lifetimeMs / 2.0);
 
     /// <summary>The result of <paramref name="step"/> in this run, made on first use, and the exchanges that made it.</summary>
     public async Task<(T Value, ExchangeLog Log)> OnceAsync<T>(OncePerRun<T> step)
