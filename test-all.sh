@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the repository, from a fresh clone as from a used one: sets up what the tests need when it is
-# missing or stale, then runs `dotnet test Conformance.sln`. Arguments go to `dotnet test` (e.g. --filter).
+# missing or stale, then runs `dotnet test Conformance.sln`. Arguments go to `dotnet test` (e.g. --filter); with
+# --set-up-only as the only argument it stops after the set-up (.ci/run then runs the test command itself, in view).
 # What it cannot set up itself (the .NET SDK; system packages without root) stops it at once with the command to run.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -52,6 +53,10 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 
 npm_ci fixtures/RealClient
 npm_ci reports
+
+if [ "${1:-}" = "--set-up-only" ]; then
+  exit 0
+fi
 
 # This run's TRX files only, so whoever counts them (.ci/run) counts this run.
 rm -rf TestResults
