@@ -48,6 +48,16 @@ public static class NotApplicable
         }
     }
 
+    /// <summary>Inconclusive unless registration is closed: for the rules that bind servers that do not permit it.</summary>
+    /// <exception cref="InconclusiveException">Registration is open.</exception>
+    public static async Task UnlessRegistrationIsClosedAsync() => UnlessFeatureIsOff(
+        await ConformanceRun.Current.Probes.RegistrationClosedReasonAsync(), "Registration is open on this server; the 403 rules bind servers that do not permit it.");
+
+    /// <summary>Inconclusive unless guests are refused: for the rules that bind servers that disallow them.</summary>
+    /// <exception cref="InconclusiveException">Guests may register.</exception>
+    public static async Task UnlessGuestsAreRefusedAsync() => UnlessFeatureIsOff(
+        await ConformanceRun.Current.Probes.GuestsClosedReasonAsync(), "This server lets guests register; the 403 rules bind servers that disallow them.");
+
     /// <summary>Inconclusive when the feature a rule for servers without it is about is on (the probe found no reason it is off).</summary>
     /// <param name="featureOffReason">The probe's answer: null when the feature is offered.</param>
     /// <param name="what">The feature and the rule, for the reason: "guests may register here; the rule binds servers that refuse them".</param>

@@ -42,7 +42,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     [Test, Requirement("RTOKEN-VALIDITY", Quote = "The homeserver does not permit registration and thus all tokens are")]
     public async Task On_a_server_that_does_not_permit_registration_the_validity_check_answers_403()
     {
-        await UnlessRegistrationIsClosedAsync();
+        await NotApplicable.UnlessRegistrationIsClosedAsync();
 
         var response = await Client.GetRegistrationTokenValidityAsync("any" + Fake.DeviceId());
 
@@ -53,7 +53,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     [Test, Requirement("RTOKEN-VALIDITY", RequirementLevel.Should, Quote = "The homeserver does not permit registration and thus all tokens are")]
     public async Task On_a_server_that_does_not_permit_registration_the_validity_check_answers_M_FORBIDDEN()
     {
-        await UnlessRegistrationIsClosedAsync();
+        await NotApplicable.UnlessRegistrationIsClosedAsync();
 
         var response = await Client.GetRegistrationTokenValidityAsync("any" + Fake.DeviceId());
 
@@ -71,10 +71,6 @@ public sealed class RegistrationTokenTests : ConformanceTest
 
         response.Should().BeUiaChallenge().And.HaveField("errcode").And.HaveStringField("session", session);
     }
-
-    private static async Task UnlessRegistrationIsClosedAsync() =>
-        NotApplicable.UnlessFeatureIsOff(
-            await ConformanceRun.Current.Probes.RegistrationClosedReasonAsync(), "Registration is open on this server; the 403 rule binds servers that do not permit it.");
 
     private static string RequireFlowStartingWithTheTokenStage(MatrixResponse challenge)
     {
