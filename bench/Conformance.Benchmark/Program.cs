@@ -18,7 +18,7 @@ Console.WriteLine(string.Create(culture, $"Machine: {Environment.ProcessorCount}
 
 if (!limitedOnly)
 {
-    var embedded = SuiteRun.Execute(new Dictionary<string, string>(), workers);
+    var embedded = MeasuredSuiteRun.Execute(new Dictionary<string, string>(), workers);
     Console.WriteLine(string.Create(culture,
         $"1. Suite against the embedded server: {embedded.Wall.TotalSeconds:0.0} s test phase; {embedded.Passed} passed, {embedded.Failed} failed, "
         + $"{embedded.Inconclusive} inconclusive; {embedded.Counts.Describe()}"));
@@ -62,15 +62,15 @@ var parameters = new Dictionary<string, string>
     ["RateLimitPatienceSeconds"] = "1000000",
     ["RunBudgetSeconds"] = "1000000",
 };
-SuiteRun unlimited;
+MeasuredSuiteRun unlimited;
 await using (var plain = await ReferenceHomeserver.StartAsync(synapseLike))
 {
-    unlimited = SuiteRun.Execute(new Dictionary<string, string>(parameters) { ["HomeserverUrl"] = plain.BaseUrl.ToString() }, workers);
+    unlimited = MeasuredSuiteRun.Execute(new Dictionary<string, string>(parameters) { ["HomeserverUrl"] = plain.BaseUrl.ToString() }, workers);
 }
 
 await using (var limited = await ReferenceHomeserver.StartAsync(synapseLike with { RateLimits = limits }))
 {
-    var run = SuiteRun.Execute(new Dictionary<string, string>(parameters) { ["HomeserverUrl"] = limited.BaseUrl.ToString() }, workers);
+    var run = MeasuredSuiteRun.Execute(new Dictionary<string, string>(parameters) { ["HomeserverUrl"] = limited.BaseUrl.ToString() }, workers);
     var floor = RateLimitFloor.Of(ledger, limits);
     // RATE-429 needs a 429 to judge: without limits it is Inconclusive by design, so it is the one expected difference.
     var differences = run.DifferencesFrom(unlimited, exceptRequirement: "RATE-429");

@@ -88,7 +88,7 @@ public sealed class RateLimitWaitTests
             return Json.WriteAsync(context, 429, Limited);
         });
         var notices = new List<string>();
-        using var transport = new MatrixTransport(server.BaseUrl, new TransportSettings(), new RateLimitGate(), notices.Add, MatrixTransport.CurrentNUnitTest);
+        using var transport = new MatrixTransport(server.BaseUrl, new TransportSettings(), new RateLimitGate(), notices.Add, () => "this test");
 
         var first = await Inconclusive(() => transport.SendAsync(Login(), new ExchangeLog()));
         var second = await Inconclusive(() => transport.SendAsync(Login(), new ExchangeLog()));

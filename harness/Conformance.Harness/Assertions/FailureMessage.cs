@@ -1,6 +1,5 @@
 using System.Text;
 using Conformance.Harness.Client;
-using Conformance.Harness.Requirements;
 
 namespace Conformance.Harness.Assertions;
 
@@ -8,18 +7,13 @@ namespace Conformance.Harness.Assertions;
 public static class FailureMessage
 {
     /// <summary>
-    /// "Expected …, but …", then the requirement of the running test (id, level, our rule, the spec's own sentences the
-    /// check rests on, link), then the exchange.
+    /// "Expected …, but …", then the exchange. The test's requirement (id, level, our rule, the spec's own sentences the
+    /// check rests on, link) is put in before the exchange by the test's <see cref="Requirements.RuleInFailureMessageCommand"/>.
     /// </summary>
     public static string Compose(string expectation, string actual, params IEnumerable<Exchange> exchanges)
     {
         var text = new StringBuilder();
         text.Append("Expected ").Append(expectation).Append(", but ").Append(actual).AppendLine(".");
-        if (RequirementProperties.OfCurrentTest() is { } requirement)
-        {
-            text.AppendLine(requirement.Describe());
-        }
-
         foreach (var exchange in exchanges)
         {
             text.Append(exchange.Describe());

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Conformance.Harness.Accounts;
 using Conformance.Harness.Assertions;
+using Conformance.Harness.Fakes;
 using Conformance.Harness.Identifiers;
 using Conformance.Harness.Probes;
 using Conformance.Harness.Uia;
@@ -15,15 +16,16 @@ namespace Conformance.Harness.Client;
 /// The client tests use. Endpoint calls are named after the endpoint and never judge the answer; goal helpers are
 /// named after the goal and fail (or report "not applicable") when the goal cannot be reached.
 /// </summary>
-public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
+public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
 {
-    private const string V3 = "/_matrix/client/v3";
+    /// <summary>The client-server API's v3 path prefix, the one tests write (see <see cref="SendAsync"/>).</summary>
+    public const string V3 = "/_matrix/client/v3";
 
     /// <summary>Every exchange this client made.</summary>
     public ExchangeLog Log { get; } = log;
 
-    /// <summary>GET /_matrix/client/versions.</summary>
-    public Task<MatrixResponse> GetVersionsAsync() => SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/versions"));
+    /// <summary>The run's seeded data generator.</summary>
+    public Fake Fake => run.Fake;
 
     /// <summary>One POST /register with <paramref name="body"/> as given, <c>kind</c> in the query when set.</summary>
     public Task<MatrixResponse> PostRegisterAsync(JsonObject body, string? kind = null) =>
@@ -92,7 +94,7 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
         MatrixResponse? last = null;
         for (var i = 0; i < attempts; i++)
         {
-            if (context.Transport.FirstRateLimitedAnswer is { } seen)
+            if (run.Transport.FirstRateLimitedAnswer is { } seen)
             {
                 Log.Add(seen.Exchange);
                 return seen;
@@ -120,12 +122,12 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     public Task<MatrixResponse> SendAsync(MatrixRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (context.ClientApiPrefix != V3 && request.Path.StartsWith(V3 + "/", StringComparison.Ordinal))
+        if (run.ClientApiPrefix != V3 && request.Path.StartsWith(V3 + "/", StringComparison.Ordinal))
         {
-            request = request with { Path = context.ClientApiPrefix + request.Path[V3.Length..] };
+            request = request with { Path = run.ClientApiPrefix + request.Path[V3.Length..] };
         }
 
-        return context.Transport.SendAsync(request, Log);
+        return run.Transport.SendAsync(request, Log);
     }
 
     /// <summary>POST /login with <paramref name="body"/> as given.</summary>
@@ -157,7 +159,7 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         await NotApplicable.UnlessRegistrationIsOpenAsync();
-        var response = await context.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body), throughStage);
+        var response = await run.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body), throughStage);
         if (response.StatusCode != 200)
         {
             return new RegistrationOutcome(null, response);
@@ -185,8 +187,8 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
         parameters ??= new RegistrationParameters();
         parameters = parameters with
         {
-            Username = parameters.Username ?? context.Fake.Localpart(),
-            Password = parameters.Password ?? context.Fake.Password(),
+            Username = parameters.Username ?? run.Fake.Localpart(),
+            Password = parameters.Password ?? run.Fake.Password(),
         };
         var outcome = await TryRegisterAsync(parameters);
         if (outcome.Refusal is { } refusal)
@@ -256,7 +258,7 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     /// <summary>The result of a step this run's tests share (see <see cref="OncePerRun{T}"/>), its exchanges recorded in this test's log.</summary>
     public async Task<T> OnceAsync<T>(OncePerRun<T> step)
     {
-        var (value, log) = await context.OnceAsync(step);
+        var (value, log) = await run.OnceAsync(step);
         foreach (var exchange in log.Exchanges)
         {
             Log.Add(exchange);
@@ -288,11 +290,11 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     }
 
     /// <summary>How this run completes registration stage <paramref name="type"/>, or null when it cannot.</summary>
-    public IUiaStage? RegistrationStage(string type) => context.RegistrationUia.StageFor(type);
+    public IUiaStage? RegistrationStage(string type) => run.RegistrationUia.StageFor(type);
 
-    /// <summary>The run's shared account, for a test that only reads an account (see <see cref="ConformanceContext.SharedAccountAsync"/>).</summary>
+    /// <summary>The run's shared account, for a test that only reads an account (see <see cref="ConformanceRun.SharedAccountAsync"/>).</summary>
     /// <exception cref="InconclusiveException">Registration is closed or no offered flow can be completed.</exception>
-    public Task<RegisteredAccount> SharedAccountAsync() => context.SharedAccountAsync();
+    public Task<RegisteredAccount> SharedAccountAsync() => run.SharedAccountAsync();
 
     private static IReadOnlyList<KeyValuePair<string, string>> KindQuery(string? kind) =>
         kind is null ? [] : [new("kind", kind)];

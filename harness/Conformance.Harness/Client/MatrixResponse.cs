@@ -99,9 +99,9 @@ public sealed class MatrixResponse
     /// <summary>Whether the top-level field is present at all (any type, including null).</summary>
     public bool HasField(string name) => Body?.ContainsKey(name) ?? false;
 
-    // Where it pointed, with secret query values redacted: a redirect can echo the request's access_token.
+    // Where it pointed as recorded, secret query values redacted: a redirect can echo the request's access_token.
     private string RedirectTarget =>
-        Headers.TryGetValue("Location", out var location) ? SecretRedaction.RedactUrl(location) : "nowhere (no Location header)";
+        Exchange.Response?.Headers.GetValueOrDefault("Location") ?? "nowhere (no Location header)";
 
     private static JsonNode? ParseOrNull(string text)
     {

@@ -9,7 +9,6 @@ using Conformance.Harness.Running;
 using Flurl;
 using Flurl.Http;
 using NUnit.Framework;
-using NUnit.Framework.Internal;
 
 namespace Conformance.Harness.Client;
 
@@ -36,15 +35,15 @@ public sealed class MatrixTransport : IDisposable
     /// <param name="baseUrl">The server's base URL.</param>
     /// <param name="settings">Timeouts, caps and patience.</param>
     /// <param name="gate">The run's shared rate-limit pauses.</param>
-    /// <param name="progress">Where notices for the maintainer go while the run goes on; NUnit's progress output by default.</param>
+    /// <param name="progress">Where notices for the maintainer go while the run goes on (the run's progress output); nowhere by default.</param>
     /// <param name="currentTest">
     /// The id of the test a request is sent for, or null outside one, so a notice can say how many tests lean on a
-    /// family; none by default (see <see cref="CurrentNUnitTest"/>).
+    /// family; none by default.
     /// </param>
     public MatrixTransport(Uri baseUrl, TransportSettings settings, RateLimitGate gate, Action<string>? progress = null, Func<string?>? currentTest = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        _progress = progress ?? (line => TestContext.Progress.WriteLine(line));
+        _progress = progress ?? (_ => { });
         _currentTest = currentTest;
         BaseUrl = baseUrl;
         _origin = baseUrl.GetLeftPart(UriPartial.Authority);
@@ -63,15 +62,11 @@ public sealed class MatrixTransport : IDisposable
     /// <summary>The server's base URL.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>Removes the secrets from what this transport records, and remembers which it removed.</summary>
+    public SecretRedaction Redaction { get; } = new();
+
     /// <summary>What this transport has sent, per endpoint family.</summary>
     public RequestCounts Counts { get; } = new();
-
-    /// <summary>
-    /// The running NUnit test's id, or null outside a test case; a probe or the shared account counts for the test that
-    /// set it going.
-    /// </summary>
-    /// <remarks>Only for use within an NUnit run: outside one, NUnit makes up a context on every call.</remarks>
-    public static string? CurrentNUnitTest() => TestExecutionContext.CurrentContext.CurrentTest is { IsSuite: false } test ? test.Id : null;
 
     /// <summary>The first 429 any request of the run was answered with (its exchange included), or null while none was.</summary>
     public MatrixResponse? FirstRateLimitedAnswer => Volatile.Read(ref _firstRateLimited);
@@ -275,12 +270,12 @@ public sealed class MatrixTransport : IDisposable
         return content;
     }
 
-    private static RecordedMessage RecordRequest(MatrixRequest request, string url, ByteArrayContent? content)
+    private RecordedMessage RecordRequest(MatrixRequest request, string url, ByteArrayContent? content)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (request.AccessToken is not null)
         {
-            headers["Authorization"] = SecretRedaction.RedactHeader("Authorization", "Bearer " + request.AccessToken);
+            headers["Authorization"] = Redaction.RedactHeader("Authorization", "Bearer " + request.AccessToken);
         }
 
         if (content?.Headers.ContentType is { } type)
@@ -288,11 +283,11 @@ public sealed class MatrixTransport : IDisposable
             headers["Content-Type"] = type.ToString();
         }
 
-        var body = request.Content is null ? string.Empty : SecretRedaction.RedactBody(Encoding.UTF8.GetString(request.Content));
-        return new RecordedMessage($"{request.Method} {SecretRedaction.RedactUrl(url)}", headers, body);
+        var body = request.Content is null ? string.Empty : Redaction.RedactBody(Encoding.UTF8.GetString(request.Content));
+        return new RecordedMessage($"{request.Method} {Redaction.RedactUrl(url)}", headers, body);
     }
 
-    private static RecordedMessage RecordResponse(HttpResponseMessage message, Dictionary<string, string> headers, string body)
+    private RecordedMessage RecordResponse(HttpResponseMessage message, Dictionary<string, string> headers, string body)
     {
         // Reports and messages show the start of a body; recording megabytes of it would only slow a run against a
         // server that sends huge bodies. A cut JSON text no longer parses, so redaction then drops it if it may hold a secret.
@@ -303,9 +298,9 @@ public sealed class MatrixTransport : IDisposable
 
         // A redirect can echo the request's query, access_token included.
         var recorded = headers.TryGetValue("Location", out var location)
-            ? new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) { ["Location"] = SecretRedaction.RedactUrl(location) }
+            ? new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) { ["Location"] = Redaction.RedactUrl(location) }
             : headers;
-        return new($"HTTP {(int)message.StatusCode} {message.ReasonPhrase}", recorded, SecretRedaction.RedactBody(body));
+        return new($"HTTP {(int)message.StatusCode} {message.ReasonPhrase}", recorded, Redaction.RedactBody(body));
     }
 
     /// <remarks>As the server sent them: the raw values, which also spares parsing every header of every response.</remarks>

@@ -5,8 +5,11 @@ using System.Text.Json;
 
 namespace Conformance.Harness.Client;
 
-/// <summary>Removes secrets from what is recorded: JSON fields, headers and query parameters that carry them.</summary>
-public static class SecretRedaction
+/// <summary>
+/// Removes secrets from what is recorded: JSON fields, headers and query parameters that carry them. One instance per
+/// transport remembers what it redacted, so a check of a run's outputs can look for exactly that run's secrets.
+/// </summary>
+public sealed class SecretRedaction
 {
     /// <summary>What a secret is replaced with.</summary>
     public const string Marker = "<redacted>";
@@ -21,10 +24,10 @@ public static class SecretRedaction
         SearchValues.Create([.. SecretFields.Select(f => $"\"{f}\"")], StringComparison.OrdinalIgnoreCase);
 
     // Every value redacted so far, kept in memory only: checks of the run's outputs grep for them.
-    private static readonly ConcurrentDictionary<string, byte> Redacted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _redacted = new(StringComparer.Ordinal);
 
-    /// <summary>Every secret value this process has redacted (never written anywhere).</summary>
-    public static IReadOnlyCollection<string> RedactedValues => [.. Redacted.Keys];
+    /// <summary>Every secret value this instance has redacted (never written anywhere).</summary>
+    public IReadOnlyCollection<string> RedactedValues => [.. _redacted.Keys];
 
     /// <summary>Whether a JSON field, header or query parameter of this name carries a secret.</summary>
     public static bool IsSecretName(string name) =>
@@ -34,7 +37,7 @@ public static class SecretRedaction
     /// A JSON text with every secret field's value replaced (duplicated keys included); other text is returned
     /// unchanged, unless it cannot be parsed and names a secret field, when all of it is replaced.
     /// </summary>
-    public static string RedactBody(string text)
+    public string RedactBody(string text)
     {
         // Most bodies name no secret field: skip parsing them (the harness does this for every request and response).
         if (!NamesSecretField(text))
@@ -64,7 +67,7 @@ public static class SecretRedaction
     }
 
     /// <summary>A URL with the values of secret query parameters (<c>access_token</c>, ...) redacted.</summary>
-    public static string RedactUrl(string url)
+    public string RedactUrl(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
         var query = url.IndexOf('?', StringComparison.Ordinal);
@@ -85,7 +88,7 @@ public static class SecretRedaction
     private static bool NamesSecretField(string text) => text.AsSpan().ContainsAny(QuotedSecretFields);
 
     /// <summary>A header value, redacted when the header carries a secret.</summary>
-    public static string RedactHeader(string name, string value)
+    public string RedactHeader(string name, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (!IsSecretName(name))
@@ -99,7 +102,7 @@ public static class SecretRedaction
     }
 
     /// <summary>A query parameter's value, redacted when the parameter carries a secret.</summary>
-    public static string RedactQueryValue(string name, string value)
+    public string RedactQueryValue(string name, string value)
     {
         if (!IsSecretName(name))
         {
@@ -110,16 +113,16 @@ public static class SecretRedaction
         return Marker;
     }
 
-    private static void Remember(string secret)
+    private void Remember(string secret)
     {
         if (secret.Length > 0 && secret != Marker)
         {
-            Redacted.TryAdd(secret, 0);
+            _redacted.TryAdd(secret, 0);
         }
     }
 
     /// <summary>Writes <paramref name="element"/> with secret values replaced; says whether it replaced any.</summary>
-    private static bool Redact(JsonElement element, Utf8JsonWriter writer)
+    private bool Redact(JsonElement element, Utf8JsonWriter writer)
     {
         var changed = false;
         switch (element.ValueKind)

@@ -14,7 +14,7 @@ namespace Conformance.Harness.KnownFailures;
 /// Runs around the test body only, so the TearDown that writes the report already sees the reclassified result; the
 /// outcome is also kept as a test property for the report.
 /// </remarks>
-public sealed class KnownFailureCommand(TestCommand inner, string? requirementId, Func<KnownFailurePolicy?> policy) : DelegatingTestCommand(inner)
+public sealed class KnownFailureCommand(TestCommand inner, string? requirementId, Func<TestExecutionContext, KnownFailurePolicy?> policy) : DelegatingTestCommand(inner)
 {
     /// <summary>The test property holding the <see cref="KnownFailureOutcome"/> of a reclassified test.</summary>
     public const string OutcomeProperty = "KnownFailure";
@@ -33,7 +33,7 @@ public sealed class KnownFailureCommand(TestCommand inner, string? requirementId
             context.CurrentResult.RecordException(e);
         }
 
-        if (policy() is not { } active)
+        if (policy(context) is not { } active)
         {
             return context.CurrentResult;
         }

@@ -10,27 +10,27 @@ public static class NotApplicable
     /// <summary>Inconclusive when the run's probe found registration closed.</summary>
     /// <exception cref="InconclusiveException">Registration is closed.</exception>
     public static Task UnlessRegistrationIsOpenAsync() =>
-        Unless(ConformanceRun.Current.Probes.RegistrationClosedReasonAsync(), NotJudgedReasons.RegistrationClosed);
+        Unless(ActiveRun.Current.Probes.RegistrationClosedReasonAsync(), NotJudgedReasons.RegistrationClosed);
 
     /// <summary>Inconclusive when the server does not let guests register.</summary>
     /// <exception cref="InconclusiveException">Guests cannot register.</exception>
-    public static Task UnlessGuestsCanRegisterAsync() => Unless(ConformanceRun.Current.Probes.GuestsClosedReasonAsync(), NotJudgedReasons.GuestsClosed);
+    public static Task UnlessGuestsCanRegisterAsync() => Unless(ActiveRun.Current.Probes.GuestsClosedReasonAsync(), NotJudgedReasons.GuestsClosed);
 
     /// <summary>Inconclusive when the server does not offer refresh tokens.</summary>
     /// <exception cref="InconclusiveException">No refresh tokens.</exception>
     public static Task UnlessRefreshTokensAreOfferedAsync() =>
-        Unless(ConformanceRun.Current.Probes.RefreshTokensMissingReasonAsync(), NotJudgedReasons.NoRefreshTokens);
+        Unless(ActiveRun.Current.Probes.RefreshTokensMissingReasonAsync(), NotJudgedReasons.NoRefreshTokens);
 
     /// <summary>Inconclusive when the server has no legacy login (GET /login is 404 M_UNRECOGNIZED).</summary>
     /// <exception cref="InconclusiveException">No legacy login.</exception>
-    public static Task UnlessLegacyLoginAsync() => Unless(ConformanceRun.Current.Probes.LegacyLoginMissingReasonAsync(), NotJudgedReasons.NoLegacyLogin);
+    public static Task UnlessLegacyLoginAsync() => Unless(ActiveRun.Current.Probes.LegacyLoginMissingReasonAsync(), NotJudgedReasons.NoLegacyLogin);
 
     /// <summary>Inconclusive when GET /login lists no <c>m.login.password</c>: a test that logs in with a password, or needs a user's second token.</summary>
     /// <exception cref="InconclusiveException">No password login.</exception>
     public static async Task UnlessPasswordLoginAsync()
     {
         await UnlessLegacyLoginAsync();
-        await Unless(ConformanceRun.Current.Probes.PasswordLoginMissingReasonAsync(), NotJudgedReasons.PasswordLoginOff);
+        await Unless(ActiveRun.Current.Probes.PasswordLoginMissingReasonAsync(), NotJudgedReasons.PasswordLoginOff);
     }
 
     /// <summary>
@@ -41,7 +41,7 @@ public static class NotApplicable
     public static async Task UnlessRefusedBecauseRegistrationIsClosedAsync(MatrixResponse response)
     {
         ArgumentNullException.ThrowIfNull(response);
-        if (response.StatusCode == 403 && await ConformanceRun.Current.Probes.RegistrationClosedReasonAsync() is { } closed)
+        if (response.StatusCode == 403 && await ActiveRun.Current.Probes.RegistrationClosedReasonAsync() is { } closed)
         {
             throw NotJudgedReasons.RefusedWhileRegistrationIsClosed.Exception(
                 $"The server answered {response.Summary}; registration is closed here ({closed.Split('\n', 2)[0]}).\n{response.Exchange.Describe()}");
@@ -51,12 +51,12 @@ public static class NotApplicable
     /// <summary>Inconclusive unless registration is closed: for the rules that bind servers that do not permit it.</summary>
     /// <exception cref="InconclusiveException">Registration is open.</exception>
     public static async Task UnlessRegistrationIsClosedAsync() => UnlessFeatureIsOff(
-        await ConformanceRun.Current.Probes.RegistrationClosedReasonAsync(), "Registration is open on this server; the 403 rules bind servers that do not permit it.");
+        await ActiveRun.Current.Probes.RegistrationClosedReasonAsync(), "Registration is open on this server; the 403 rules bind servers that do not permit it.");
 
     /// <summary>Inconclusive unless guests are refused: for the rules that bind servers that disallow them.</summary>
     /// <exception cref="InconclusiveException">Guests may register.</exception>
     public static async Task UnlessGuestsAreRefusedAsync() => UnlessFeatureIsOff(
-        await ConformanceRun.Current.Probes.GuestsClosedReasonAsync(), "This server lets guests register; the 403 rules bind servers that disallow them.");
+        await ActiveRun.Current.Probes.GuestsClosedReasonAsync(), "This server lets guests register; the 403 rules bind servers that disallow them.");
 
     /// <summary>Inconclusive when the feature a rule for servers without it is about is on (the probe found no reason it is off).</summary>
     /// <param name="featureOffReason">The probe's answer: null when the feature is offered.</param>
@@ -73,7 +73,7 @@ public static class NotApplicable
     /// <summary>The token and namespace of an application service on the server; Inconclusive when either is unknown.</summary>
     /// <exception cref="InconclusiveException">No application service configured.</exception>
     public static (string AsToken, string LocalpartPrefix) AppService() =>
-        (ConformanceRun.Current.AppServiceToken
+        (ActiveRun.Current.AppServiceToken
             ?? throw NotJudgedReasons.SettingNotGiven.Exception(
                 "No application service token is known: set CONFORMANCE_APPSERVICE_TOKEN (and CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX to its namespace)."),
          ExclusiveUsernamePrefix());
@@ -81,16 +81,16 @@ public static class NotApplicable
     /// <summary>Inconclusive when the server does not offer get_token.</summary>
     /// <exception cref="InconclusiveException">No login tokens.</exception>
     public static Task UnlessLoginTokensAreOfferedAsync() =>
-        Unless(ConformanceRun.Current.Probes.LoginTokensMissingReasonAsync(), NotJudgedReasons.NoLoginTokens);
+        Unless(ActiveRun.Current.Probes.LoginTokensMissingReasonAsync(), NotJudgedReasons.NoLoginTokens);
 
     /// <summary>The registration token the run may use; Inconclusive when none is configured.</summary>
     /// <exception cref="InconclusiveException">No token configured.</exception>
-    public static string RegistrationToken() => ConformanceRun.Current.RegistrationToken
+    public static string RegistrationToken() => ActiveRun.Current.RegistrationToken
         ?? throw NotJudgedReasons.SettingNotGiven.Exception("No registration token is configured: set CONFORMANCE_REGISTRATION_TOKEN to one the server accepts.");
 
     /// <summary>The start of localparts an application service holds exclusively; Inconclusive when none is known.</summary>
     /// <exception cref="InconclusiveException">No namespace configured.</exception>
-    public static string ExclusiveUsernamePrefix() => ConformanceRun.Current.ExclusiveUsernamePrefix
+    public static string ExclusiveUsernamePrefix() => ActiveRun.Current.ExclusiveUsernamePrefix
         ?? throw NotJudgedReasons.SettingNotGiven.Exception(
             "No application-service namespace is known: set CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX to the start of localparts an appservice on the server holds exclusively.");
 
@@ -100,7 +100,7 @@ public static class NotApplicable
     /// <exception cref="InconclusiveException">The server is older than <paramref name="since"/>.</exception>
     public static void UnlessSpecVersion(string since, string what)
     {
-        var advertised = ConformanceRun.Current.AdvertisedVersions;
+        var advertised = ActiveRun.Current.AdvertisedVersions;
         if (!SpecVersions.AnyAtLeast(advertised, since))
         {
             throw NotJudgedReasons.OlderSpecVersion.Exception($"{what} came with spec {since}; the server advertises only {string.Join(", ", advertised)}.");

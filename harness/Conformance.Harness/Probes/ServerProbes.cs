@@ -22,7 +22,7 @@ public sealed class ServerProbes
     private readonly Lazy<Task<string>> _serverName;
 
     /// <summary>Creates the probes for a run; nothing is sent until a probe is first asked.</summary>
-    public ServerProbes(ConformanceContext context)
+    public ServerProbes(ConformanceRun context)
     {
         MatrixClient Client() => new(context, new ExchangeLog());
         _registrationClosed = new(() => ProbeRegistrationAsync(Client(), context));
@@ -88,7 +88,7 @@ public sealed class ServerProbes
     /// <summary>Why get_token is not offered, or null when GET /login advertises <c>m.login.token</c> with <c>get_login_token</c>.</summary>
     public Task<string?> LoginTokensMissingReasonAsync() => _noLoginTokens.Value;
 
-    private static async Task<string?> ProbeRegistrationAsync(MatrixClient client, ConformanceContext context)
+    private static async Task<string?> ProbeRegistrationAsync(MatrixClient client, ConformanceRun context)
     {
         var body = new RegistrationParameters { Username = context.Fake.Localpart(), Password = context.Fake.Password() }.ToJson();
         var response = await client.PostRegisterAsync(body);
@@ -109,7 +109,7 @@ public sealed class ServerProbes
             : $"Guest registration is not offered: POST /register?kind=guest was answered {response.Summary}.\n" + response.Exchange.Describe();
     }
 
-    private static async Task<string?> ProbeRefreshTokensAsync(MatrixClient client, ConformanceContext context)
+    private static async Task<string?> ProbeRefreshTokensAsync(MatrixClient client, ConformanceRun context)
     {
         if (await context.Probes.RegistrationClosedReasonAsync() is { } closed)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using NUnit.Framework;
 
 namespace Conformance.Harness.RateLimits;
 
@@ -19,7 +18,7 @@ public sealed class RateLimitGate
     private readonly Action<string> _progress;
     private readonly TimeSpan _reportEvery;
 
-    /// <summary>A gate on the system clock that reports to NUnit's progress output.</summary>
+    /// <summary>A gate on the system clock that reports nowhere.</summary>
     public RateLimitGate()
         : this(TimeProvider.System)
     {
@@ -27,12 +26,12 @@ public sealed class RateLimitGate
 
     /// <summary>A gate on <paramref name="clock"/>.</summary>
     /// <param name="clock">The clock pauses are measured on.</param>
-    /// <param name="progress">Where progress lines go; NUnit's progress output (shown while the run goes on) by default.</param>
+    /// <param name="progress">Where progress lines go (the run's progress output); nowhere by default.</param>
     /// <param name="reportEvery">How often a pause reports; pauses shorter than this report nothing.</param>
     public RateLimitGate(TimeProvider clock, Action<string>? progress = null, TimeSpan? reportEvery = null)
     {
         _clock = clock;
-        _progress = progress ?? (line => TestContext.Progress.WriteLine(line));
+        _progress = progress ?? (_ => { });
         _reportEvery = reportEvery ?? DefaultReportInterval;
     }
 

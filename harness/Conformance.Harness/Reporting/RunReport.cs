@@ -16,7 +16,6 @@ namespace Conformance.Harness.Reporting;
 /// </summary>
 public sealed class RunReport
 {
-    private static string? _closingLine;
     private readonly ConcurrentQueue<TestRecord> _records = new();
     private readonly AllureResultWriter _writer;
 
@@ -60,11 +59,11 @@ public sealed class RunReport
 
     /// <summary>
     /// Writes the run-level files, the summary and the JUnit XML; appends the summary to <c>$GITHUB_STEP_SUMMARY</c>
-    /// when set.
+    /// when set. Returns the run's <see cref="ClosingLine"/>, which the run prints last.
     /// </summary>
     /// <param name="facts">What the run learnt about the server.</param>
     /// <param name="knownFailures">The run's known-failures list, so the summary can name entries no test matched.</param>
-    public void Finish(RunFacts facts, KnownFailureList? knownFailures = null)
+    public string Finish(RunFacts facts, KnownFailureList? knownFailures = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         facts = facts with { ServerName = facts.ServerName ?? ServerNameSeen() };
@@ -82,18 +81,8 @@ public sealed class RunReport
             File.AppendAllText(stepSummary, summary);
         }
 
-        Interlocked.Exchange(ref _closingLine, ClosingLine.Of(records, SummaryPath, knownFailures));
+        return ClosingLine.Of(records, SummaryPath, knownFailures);
     }
-
-    /// <summary>
-    /// The <see cref="ClosingLine"/> of the run last finished in this process, handed out once; <see cref="ClosingLine.NoRun"/>
-    /// when no run finished since the last call (the run stopped before its report was started).
-    /// </summary>
-    /// <remarks>
-    /// Kept here rather than returned by <see cref="Finish"/>, so the run prints it last, after what it prints once the
-    /// report is written.
-    /// </remarks>
-    public static string TakeClosingLine() => Interlocked.Exchange(ref _closingLine, null) ?? ClosingLine.NoRun;
 
     private string Beside(string fileName) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(Folder).TrimEnd(Path.DirectorySeparatorChar))!, fileName);

@@ -34,6 +34,9 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTe
     /// <summary>The requirement.</summary>
     public Requirement Requirement { get; }
 
+    // The requirement as this test checks it: at its level, quoting only the sentence it pinned, if it pinned one.
+    private Requirement? _checked;
+
     /// <summary>
     /// Part of the one sentence of the requirement's <see cref="Requirement.Quotes"/> this test rests on, e.g. its opening
     /// words; its failure messages then quote only that sentence. A part found in no sentence, or in several, makes the
@@ -55,12 +58,14 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTe
         properties.Set(PropertyNames.Description, Requirement.Rule);
         properties.Add(PropertyNames.Category, Requirement.LevelName);
         properties.Add(PropertyNames.Category, Requirement.Area);
+        _checked = Requirement;
         if (Quote is not null)
         {
             var found = Requirement.QuotesContaining(Quote);
             if (found.Count == 1)
             {
                 properties.Set(RequirementProperties.Quote, found[0].Text);
+                _checked = Requirement with { Pinned = found[0] };
             }
             else
             {
@@ -72,11 +77,14 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTe
     }
 
     /// <summary>
-    /// A rule newer than every spec version the server advertises cannot be held against it: Inconclusive. A result
-    /// the run's known-failures list names is reclassified.
+    /// A rule newer than every spec version the server advertises cannot be held against it: Inconclusive. A failure
+    /// names the rule. A result the run's known-failures list names is reclassified.
     /// </summary>
     public TestCommand Wrap(TestCommand command) =>
-        new KnownFailureCommand(new SpecVersionGate(command, Requirement), Requirement.Id, () => ConformanceRun.KnownFailures);
+        new KnownFailureCommand(
+            new RuleInFailureMessageCommand(new SpecVersionGate(command, Requirement), _checked ?? Requirement),
+            Requirement.Id,
+            context => ConformanceTest.RunOf(context)?.KnownFailures);
 
     /// <remarks>
     /// The gate runs in place of the test body (not as a SetUp), so the Inconclusive verdict stands and the body never
@@ -86,7 +94,7 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTe
     {
         public override TestResult Execute(TestExecutionContext context)
         {
-            var advertised = ConformanceRun.Active?.AdvertisedVersions;
+            var advertised = ConformanceTest.RunOf(context)?.AdvertisedVersions;
             if (advertised is not null && requirement.Since is { } since && !SpecVersions.AnyAtLeast(advertised, since))
             {
                 context.CurrentResult.SetResult(ResultState.Inconclusive, NotJudgedReasons.OlderSpecVersion.Message(

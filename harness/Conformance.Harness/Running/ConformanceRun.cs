@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Conformance.Harness.Accounts;
 using Conformance.Harness.Client;
 using Conformance.Harness.Fakes;
 using Conformance.Harness.KnownFailures;
+using Conformance.Harness.Probes;
 using Conformance.Harness.RateLimits;
 using Conformance.Harness.Reporting;
 using Conformance.Harness.Targets;
@@ -15,40 +19,89 @@ using NUnit.Framework;
 namespace Conformance.Harness.Running;
 
 /// <summary>
-/// The run's lifetime: chooses the target (env var, runsettings, else the embedded reference homeserver), checks it
-/// answers, prints what was chosen, and tears it down at the end. Test assemblies call it from a SetUpFixture.
+/// One run of the suite against one server, built from its settings: the target, the transport, the data generator,
+/// the UIA stages, the probes, the report and the known failures. Every test's client is handed it; nothing in it is
+/// looked up from anywhere else.
 /// </summary>
-public static class ConformanceRun
+public sealed class ConformanceRun : IAsyncDisposable
 {
-    private static ConformanceContext? _current;
-    private static RunReport? _report;
-    private static RunFacts? _facts;
+    private readonly Action<string> _progress;
+    private readonly RunFacts _facts;
+    private readonly Lock _sharedAccountLock = new();
+    private (Task<RegisteredAccount> Account, long RegisteredAt)? _sharedAccount;
+    private readonly ConcurrentDictionary<object, Lazy<Task<(object? Value, ExchangeLog Log)>>> _once = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The run's known failures, or null when none were given (or outside a run).</summary>
-    public static KnownFailurePolicy? KnownFailures { get; private set; }
-
-    /// <summary>What the last finished run sent (for the benchmark, which runs the suite in its own process).</summary>
-    public static RequestCounts? LastCounts { get; private set; }
-
-    /// <summary>The run's report, or null outside a run.</summary>
-    public static RunReport? Report => _report;
-
-    /// <summary>The running context.</summary>
-    /// <exception cref="InvalidOperationException">No run was started: the assembly lacks its SetUpFixture.</exception>
-    public static ConformanceContext Current =>
-        _current ?? throw new InvalidOperationException("No conformance run: call ConformanceRun.StartAsync from a [SetUpFixture]");
-
-    /// <summary>The running context, or null outside a conformance run (e.g. in the harness's own tests).</summary>
-    public static ConformanceContext? Active => _current;
-
-    /// <summary>Starts the run. Fails at once, with the reason, when the target does not answer /versions.</summary>
-    public static async Task StartAsync(CancellationToken ct = default)
+    private ConformanceRun(
+        SuiteSettings settings, HomeserverTarget target, MatrixTransport transport, IReadOnlyList<string> advertisedVersions,
+        RunReport report, KnownFailurePolicy? knownFailures, RunFacts facts, Action<string> progress)
     {
-        // FluentAssertions finds NUnit by assembly name among everything loaded. Where the suite runs in a load context
-        // of its own beside another NUnit (the kill matrix), it could throw the other copy's AssertionException, which
-        // this NUnit would report as an error instead of a failure. Bind it to the NUnit this harness runs with.
-        FluentAssertions.Common.Services.ThrowException = message => throw new AssertionException(message);
-        var settings = SuiteSettings.Read();
+        Target = target;
+        Transport = transport;
+        Fake = new Fake(settings.Seed);
+        RegistrationUia = new UiaDriver(settings.RegistrationToken is { } token ? [new DummyStage(), new RegistrationTokenStage(token)] : [new DummyStage()]);
+        AdvertisedVersions = advertisedVersions;
+        ServerName = settings.ServerName;
+        RegistrationToken = settings.RegistrationToken;
+        ExclusiveUsernamePrefix = settings.ExclusiveUsernamePrefix;
+        AppServiceToken = settings.AppServiceToken;
+        Report = report;
+        KnownFailures = knownFailures;
+        _facts = facts;
+        _progress = progress;
+        Probes = new ServerProbes(this);
+    }
+
+    /// <summary>The server under test.</summary>
+    public HomeserverTarget Target { get; }
+
+    /// <summary>The shared HTTP transport (one connection pool, one rate-limit gate, one redaction registry).</summary>
+    public MatrixTransport Transport { get; }
+
+    /// <summary>The run's seeded data generator.</summary>
+    public Fake Fake { get; }
+
+    /// <summary>Completes registration UIA with the stages this run can satisfy.</summary>
+    public UiaDriver RegistrationUia { get; }
+
+    /// <summary>The spec versions the server lists in GET /_matrix/client/versions.</summary>
+    public IReadOnlyList<string> AdvertisedVersions { get; }
+
+    /// <summary>
+    /// The client-server API path prefix to use: <c>v3</c> when the server advertises any v1.x version, else <c>r0</c>
+    /// (a server from before v1.1 knows no v3 paths).
+    /// </summary>
+    public string ClientApiPrefix => SpecVersions.AnyAtLeast(AdvertisedVersions, "v1.1") ? MatrixClient.V3 : "/_matrix/client/r0";
+
+    /// <summary>The server name the maintainer gave, or null (the probes then learn it from a registration).</summary>
+    public string? ServerName { get; }
+
+    /// <summary>A registration token the run may use, or null.</summary>
+    public string? RegistrationToken { get; }
+
+    /// <summary>The start of localparts an application service holds exclusively, or null when none is known.</summary>
+    public string? ExclusiveUsernamePrefix { get; }
+
+    /// <summary>The <c>as_token</c> of the application service holding that namespace, or null.</summary>
+    public string? AppServiceToken { get; }
+
+    /// <summary>What the server offers, probed once per run.</summary>
+    public ServerProbes Probes { get; }
+
+    /// <summary>The run's report (Allure results, summary, JUnit XML).</summary>
+    public RunReport Report { get; }
+
+    /// <summary>The run's known failures, or null when every failure counts.</summary>
+    public KnownFailurePolicy? KnownFailures { get; }
+
+    /// <summary>
+    /// Starts a run: chooses the target (the URL in <paramref name="settings"/>, else the embedded reference homeserver),
+    /// checks it answers /versions, and prints what was chosen to <paramref name="progress"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The target does not answer /versions as a Matrix server does; the message says how.</exception>
+    public static async Task<ConformanceRun> StartAsync(SuiteSettings settings, Action<string> progress, Func<string?>? currentTest = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(progress);
         var knownFailures = KnownFailuresOf(settings);
         HomeserverTarget target;
         if (settings.HomeserverUrl is { } url)
@@ -71,33 +124,28 @@ public static class ConformanceRun
 
         var transportSettings = new TransportSettings { RequestTimeout = settings.RequestTimeout, RunBudget = settings.RunBudget }
             .WithRateLimitPatience(settings.RateLimitPatience);
-        var transport = new MatrixTransport(target.BaseUrl, transportSettings, new RateLimitGate(), currentTest: MatrixTransport.CurrentNUnitTest);
-        TestContext.Progress.WriteLine($"Conformance target: {target.Describe()}");
-        TestContext.Progress.WriteLine($"Data seed: {settings.Seed} (replay with CONFORMANCE_SEED={settings.Seed})");
+        var transport = new MatrixTransport(target.BaseUrl, transportSettings, new RateLimitGate(TimeProvider.System, progress), progress, currentTest);
+        progress($"Conformance target: {target.Describe()}");
+        progress($"Data seed: {settings.Seed} (replay with CONFORMANCE_SEED={settings.Seed})");
         if (settings.RateLimitPatience != new SuiteSettings().RateLimitPatience)
         {
-            TestContext.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            progress(string.Create(CultureInfo.InvariantCulture,
                 $"Rate-limit patience: waits out 429s of up to {transportSettings.MaxRateLimitWait.TotalSeconds:0} s, "
                 + $"{transportSettings.RateLimitBudget.TotalSeconds:0} s in all per request, within the run budget of {settings.RunBudget.TotalSeconds:0} s"));
         }
 
         var (versions, serverSoftware) = await AdvertisedVersionsAsync(transport, ct);
-        TestContext.Progress.WriteLine($"Advertised spec versions: {string.Join(", ", versions)}");
+        progress($"Advertised spec versions: {string.Join(", ", versions)}");
         if (knownFailures is not null)
         {
-            TestContext.Progress.WriteLine($"Known failures: {knownFailures.List.Count} entries from {knownFailures.List.Source}"
+            progress($"Known failures: {knownFailures.List.Count} entries from {knownFailures.List.Source}"
                 + (knownFailures.FixedFailsRun ? string.Empty : " (a listed test that passes is flagged, not failed)"));
         }
 
         var report = RunReport.Start(settings.ResultsFolder ?? RunReport.DefaultFolder());
-        TestContext.Progress.WriteLine($"Allure results: {report.Folder}");
-
-        IUiaStage[] stages = settings.RegistrationToken is { } token ? [new DummyStage(), new RegistrationTokenStage(token)] : [new DummyStage()];
-        _current = new ConformanceContext(
-            target, transport, new Fake(settings.Seed), new UiaDriver(stages), versions, settings);
-        _report = report;
-        KnownFailures = knownFailures;
-        _facts = new RunFacts(target.Describe(), serverSoftware, versions, settings.Seed, settings.ServerName);
+        progress($"Allure results: {report.Folder}");
+        var facts = new RunFacts(target.Describe(), serverSoftware, versions, settings.Seed, settings.ServerName);
+        return new ConformanceRun(settings, target, transport, versions, report, knownFailures, facts, progress);
     }
 
     /// <summary>
@@ -112,47 +160,78 @@ public static class ConformanceRun
         LoginTokenLifetime = TimeSpan.FromSeconds(5),
     };
 
-    /// <summary>Stops the embedded server, if any, and releases the transport.</summary>
-    /// <exception cref="AssertionException">
-    /// The known-failures list names a requirement none of whose tests failed, and fixed entries fail the run: thrown
-    /// last, from the run's teardown, so the run fails with that message once everything is written.
-    /// </exception>
-    public static async Task StopAsync()
+    /// <summary>
+    /// One account registered on first use and shared by every test that only reads it, so a rate-limited server
+    /// sees fewer registrations. Its users may log in to it, but must never log it out, change its password, or
+    /// deactivate it; a test that changes an account registers its own.
+    /// </summary>
+    /// <remarks>
+    /// A server may hand out short-lived access tokens even to clients that did not ask for refresh tokens: once half
+    /// the shared account's announced lifetime has passed, the next caller gets a fresh account, so no reader gets a
+    /// token that dies under it.
+    /// </remarks>
+    public Task<RegisteredAccount> SharedAccountAsync()
     {
-        var knownFailures = KnownFailures;
-        foreach (var stale in knownFailures?.List.Unmatched ?? [])
+        lock (_sharedAccountLock)
         {
-            TestContext.Progress.WriteLine($"Known-failures entry matched no test of this run (stale, misspelt or filtered out): {knownFailures!.List.Source} line {stale.Line}: {stale.Text}");
-        }
-
-        if (_report is not null && _facts is not null)
-        {
-            _report.Finish(_facts with { Features = _current?.Probes.Findings() }, knownFailures?.List);
-            TestContext.Progress.WriteLine($"Summary: {_report.SummaryPath}");
-            _report = null;
-        }
-
-        if (_current is not null)
-        {
-            TestContext.Progress.WriteLine($"Sent {_current.Transport.Counts.Describe()}");
-            LastCounts = _current.Transport.Counts;
-            await _current.DisposeAsync();
-            _current = null;
-        }
-
-        TestContext.Progress.WriteLine(RunReport.TakeClosingLine());
-        KnownFailures = null;
-        var fixedRequirements = knownFailures?.List.FixedRequirements.ToList() ?? [];
-        if (fixedRequirements.Count > 0)
-        {
-            var message = $"Fixed known failure: no test of these listed requirements failed; remove them from {knownFailures!.List.Source}: "
-                + string.Join(", ", fixedRequirements.Select(e => $"{e.Text} (line {e.Line})"));
-            TestContext.Progress.WriteLine(message);
-            if (knownFailures.FixedFailsRun)
+            if (_sharedAccount is not { } shared || HalfItsLifeIsGone(shared.Account, shared.RegisteredAt))
             {
-                throw new AssertionException(message);
+                _sharedAccount = shared = (new MatrixClient(this, new ExchangeLog()).RegisterAsync(), Stopwatch.GetTimestamp());
             }
+
+            return shared.Account;
         }
+    }
+
+    private static bool HalfItsLifeIsGone(Task<RegisteredAccount> account, long registeredAt) =>
+        account.IsCompletedSuccessfully && account.Result.Response.IntegerField("expires_in_ms") is { } lifetimeMs
+        && Stopwatch.GetElapsedTime(registeredAt) > TimeSpan.FromMilliseconds(lifetimeMs / 2.0);
+
+    /// <summary>The result of <paramref name="step"/> in this run, made on first use, and the exchanges that made it.</summary>
+    public async Task<(T Value, ExchangeLog Log)> OnceAsync<T>(OncePerRun<T> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var made = await _once.GetOrAdd(step, _ => new(async () =>
+        {
+            var log = new ExchangeLog();
+            return (await step.RunAsync(new MatrixClient(this, log)), log);
+        })).Value;
+        return ((T)made.Value!, made.Log);
+    }
+
+    /// <summary>
+    /// Ends the run: writes the report, stops the embedded server, if any, and releases the transport. Returns what a
+    /// caller prints last and what an in-process caller checks (counts, the secrets it redacted).
+    /// </summary>
+    public async Task<RunEnding> FinishAsync()
+    {
+        foreach (var stale in KnownFailures?.List.Unmatched ?? [])
+        {
+            _progress($"Known-failures entry matched no test of this run (stale, misspelt or filtered out): {KnownFailures!.List.Source} line {stale.Line}: {stale.Text}");
+        }
+
+        var closingLine = Report.Finish(_facts with { Features = Probes.Findings() }, KnownFailures?.List);
+        _progress($"Summary: {Report.SummaryPath}");
+        _progress($"Sent {Transport.Counts.Describe()}");
+        var ending = new RunEnding(closingLine, Transport.Counts, Transport.Redaction.RedactedValues, FixedKnownFailures());
+        await DisposeAsync();
+        return ending;
+    }
+
+    private string? FixedKnownFailures()
+    {
+        var fixedRequirements = KnownFailures?.List.FixedRequirements.ToList() ?? [];
+        return fixedRequirements.Count == 0
+            ? null
+            : $"Fixed known failure: no test of these listed requirements failed; remove them from {KnownFailures!.List.Source}: "
+                + string.Join(", ", fixedRequirements.Select(e => $"{e.Text} (line {e.Line})"));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        Transport.Dispose();
+        await Target.DisposeAsync();
     }
 
     /// <remarks>A relative path is taken from the suite's checkout (where Conformance.sln is), as test hosts run in their output folder.</remarks>

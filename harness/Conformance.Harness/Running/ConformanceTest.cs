@@ -3,6 +3,7 @@ using Conformance.Harness.Fakes;
 using Conformance.Harness.Reporting;
 using NUnit.Framework;
 using NUnit.Framework.Interfaces;
+using NUnit.Framework.Internal;
 
 namespace Conformance.Harness.Running;
 
@@ -16,15 +17,21 @@ public abstract class ConformanceTest
 {
     private MatrixClient? _client;
 
+    /// <summary>The run this test belongs to: taken from NUnit's one slot once, here, and handed on from here.</summary>
+    protected ConformanceRun Run { get; } = ActiveRun.Current;
+
     /// <summary>This test's client.</summary>
-    protected MatrixClient Client => _client ??= new MatrixClient(ConformanceRun.Current, new ExchangeLog());
+    protected MatrixClient Client => _client ??= new MatrixClient(Run, new ExchangeLog());
 
     /// <summary>The run's data generator.</summary>
-    protected static Fake Fake => ConformanceRun.Current.Fake;
+    protected Fake Fake => Run.Fake;
+
+    /// <summary>The run of the test NUnit is executing, for the NUnit commands that wrap it; null outside a suite test.</summary>
+    internal static ConformanceRun? RunOf(TestExecutionContext context) => (context?.TestObject as ConformanceTest)?.Run;
 
     /// <summary>Records the test in the run's report.</summary>
     [TearDown]
-    public void Report() => ConformanceRun.Report?.Add(CurrentTest.Record(_client?.Log.Exchanges ?? []));
+    public void Report() => Run.Report.Add(CurrentTest.Record(_client?.Log.Exchanges ?? []));
 
     /// <summary>Prints every exchange of a test that did not pass, so the CI log holds the whole story.</summary>
     [TearDown]

@@ -6,7 +6,7 @@ namespace Conformance.Harness.Running;
 /// A step of arrangement that every test of a run asking for it shares: made once, on first use, by a client of its
 /// own, so a rate-limited server sees one registration or login where several tests only read its answer. Each test
 /// that uses it gets the step's exchanges in its own log. Define one as a static of the fixture that uses it; its
-/// result lives in the run (<see cref="ConformanceContext.OnceAsync{T}"/>), not in the static.
+/// result lives in the run (<see cref="ConformanceRun.OnceAsync{T}"/>), not in the static.
 /// </summary>
 /// <typeparam name="T">What the step yields.</typeparam>
 /// <param name="make">The step; it must leave nothing another sharer could trip over (no logout, no deactivation).</param>

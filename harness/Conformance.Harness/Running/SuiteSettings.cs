@@ -1,5 +1,4 @@
 using System.Globalization;
-using NUnit.Framework;
 
 namespace Conformance.Harness.Running;
 
@@ -54,10 +53,16 @@ public sealed record SuiteSettings
     /// </summary>
     public TimeSpan RateLimitPatience { get; init; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>Reads the settings from the environment and the runsettings parameters.</summary>
+    /// <summary>Reads the settings: each from <paramref name="environment"/> when set there, else from <paramref name="parameter"/>.</summary>
+    /// <param name="parameter">A runsettings TestRunParameter by name, or null.</param>
+    /// <param name="environment">An environment variable by name, or null.</param>
     /// <exception cref="ArgumentException">A value is malformed; the message names it.</exception>
-    public static SuiteSettings Read()
+    public static SuiteSettings Read(Func<string, string?> parameter, Func<string, string?> environment)
     {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(environment);
+        string? Value(string variable, string name) => ValueOf(variable, name, parameter, environment);
+        int? Number(string variable, string name) => NumberOf(variable, name, parameter, environment);
         var url = Value(HomeserverUrlVariable, "HomeserverUrl");
         if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https")))
         {
@@ -86,20 +91,20 @@ public sealed record SuiteSettings
         };
     }
 
-    private static string? Value(string variable, string parameter)
+    private static string? ValueOf(string variable, string name, Func<string, string?> parameter, Func<string, string?> environment)
     {
-        var value = Environment.GetEnvironmentVariable(variable);
+        var value = environment(variable);
         if (string.IsNullOrWhiteSpace(value))
         {
-            value = TestContext.Parameters.Get(parameter);
+            value = parameter(name);
         }
 
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
-    private static int? Number(string variable, string parameter)
+    private static int? NumberOf(string variable, string parameter, Func<string, string?> parameters, Func<string, string?> environment)
     {
-        var value = Value(variable, parameter);
+        var value = ValueOf(variable, parameter, parameters, environment);
         if (value is null)
         {
             return null;

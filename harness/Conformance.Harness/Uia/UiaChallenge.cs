@@ -4,10 +4,10 @@ using Conformance.Harness.Client;
 
 namespace Conformance.Harness.Uia;
 
-/// <summary>A 401 UIA answer, read: the flows offered, the session, the stage parameters and what is completed.</summary>
+/// <summary>A 401 UIA answer, read: the flows offered, the session and what is completed.</summary>
 /// <remarks>https://spec.matrix.org/v1.19/client-server-api/#user-interactive-authentication-api</remarks>
 public sealed record UiaChallenge(
-    IReadOnlyList<IReadOnlyList<string>> Flows, string? Session, JsonObject? Params, IReadOnlyList<string> Completed)
+    IReadOnlyList<IReadOnlyList<string>> Flows, string? Session, IReadOnlyList<string> Completed)
 {
     /// <summary>The challenge in <paramref name="response"/>, or null when it is not a 401 with flows.</summary>
     public static UiaChallenge? From(MatrixResponse response)
@@ -20,7 +20,7 @@ public sealed record UiaChallenge(
 
         var parsed = flows.Select(flow => (IReadOnlyList<string>)Strings(flow?["stages"])).ToList();
         var completed = Strings(response.Body["completed"]);
-        return new UiaChallenge(parsed, response.StringField("session"), response.Body["params"] as JsonObject, completed);
+        return new UiaChallenge(parsed, response.StringField("session"), completed);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Conformance.Suites.ApiStandards;
 /// <summary>Requests whose answers the API-standards checks inspect.</summary>
 public static class ProbeRequests
 {
-    private const string V3 = "/_matrix/client/v3";
+    private const string V3 = MatrixClient.V3;
 
     public static IEnumerable<TestCaseData> JsonAnswers()
     {

@@ -19,7 +19,7 @@ public sealed class GuestTests : ConformanceTest
     private static readonly OncePerRun<GuestAskingForEverything> AskingGuest = new(async client =>
     {
         await NotApplicable.UnlessGuestsCanRegisterAsync();
-        var (username, password, deviceId, displayName) = (Fake.Localpart(), Fake.Password(), Fake.DeviceId(), Fake.DeviceDisplayName());
+        var (username, password, deviceId, displayName) = (client.Fake.Localpart(), client.Fake.Password(), client.Fake.DeviceId(), client.Fake.DeviceDisplayName());
         var response = await client.RegisterGuestAsync(new JsonObject
         {
             ["username"] = username,

@@ -10,7 +10,7 @@ public sealed class AppServiceRegistrationTests : ConformanceTest
     {
         var (asToken, prefix) = NotApplicable.AppService();
         NotApplicable.UnlessFeatureIsOff(
-            await ConformanceRun.Current.Probes.LegacyLoginMissingReasonAsync(), "This server offers legacy login (GET /login answers); the rule binds only servers without it.");
+            await Run.Probes.LegacyLoginMissingReasonAsync(), "This server offers legacy login (GET /login answers); the rule binds only servers without it.");
 
         var response = await Client.SendAsync(MatrixRequest.Json(HttpMethod.Post, "/_matrix/client/v3/register",
             new JsonObject { ["type"] = "m.login.application_service", ["username"] = prefix + Fake.Localpart() }, asToken));

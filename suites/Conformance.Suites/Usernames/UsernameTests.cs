@@ -6,7 +6,7 @@ namespace Conformance.Suites.Usernames;
 public sealed class UsernameTests : ConformanceTest
 {
     /// <summary>A registration without a username: REG-USERNAME-GEN and REG-USERID-GRAMMAR judge the one answer.</summary>
-    private static readonly OncePerRun<RegistrationOutcome> WithoutUsername = new(client => client.TryRegisterAsync(new() { Password = Fake.Password() }));
+    private static readonly OncePerRun<RegistrationOutcome> WithoutUsername = new(client => client.TryRegisterAsync(new() { Password = client.Fake.Password() }));
 
     [TestCaseSource(typeof(UsernameCases), nameof(UsernameCases.OutsideTheGrammar))]
     [Requirement("REG-USERNAME-MAP-OR-REJECT")]
@@ -78,9 +78,9 @@ public sealed class UsernameTests : ConformanceTest
     }
 
     /// <summary>A fresh ASCII username whose user ID on this server is <paramref name="bytes"/> bytes long.</summary>
-    private static async Task<string> UsernameMakingUserIdOfBytesAsync(int bytes)
+    private async Task<string> UsernameMakingUserIdOfBytesAsync(int bytes)
     {
-        var serverName = await ConformanceRun.Current.Probes.ServerNameAsync();
+        var serverName = await Run.Probes.ServerNameAsync();
         var prefix = Fake.Localpart();
         var length = bytes - "@:".Length - Encoding.UTF8.GetByteCount(serverName);
         return prefix + new string('x', length - prefix.Length);

@@ -12,5 +12,5 @@ namespace Conformance.VerdictTruth.Hostile;
 /// <param name="OtherOriginReceived">What reached the other origin the server redirected to.</param>
 /// <param name="Error">Why the run itself crashed, or null.</param>
 public sealed record HostileResult(
-    HostileCase Case, InProcessRun Run, TimeSpan Elapsed, long LargestBodyWritten, IReadOnlyList<ReceivedRequest> Received,
+    HostileCase Case, InProcessSuiteResult Run, TimeSpan Elapsed, long LargestBodyWritten, IReadOnlyList<ReceivedRequest> Received,
     IReadOnlyList<ReceivedRequest> OtherOriginReceived, string? Error);

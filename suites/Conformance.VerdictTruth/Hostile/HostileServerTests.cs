@@ -17,7 +17,7 @@ public sealed class HostileServerTests
     [OneTimeSetUp]
     public async Task RunTheSuiteAgainstEveryHostileServer()
     {
-        var results = await HostileRun.ResultsAsync();
+        var results = await HostileCaseRunner.ResultsAsync();
         await TestContext.Progress.WriteLineAsync(
             $"Hostile servers: {results.Count} runs, the longest {results.Max(r => r.Elapsed).TotalSeconds:F1} s "
             + $"({string.Join(", ", results.Select(r => $"{r.Case.Name} {r.Elapsed.TotalSeconds:F1} s"))}); "
@@ -28,13 +28,13 @@ public sealed class HostileServerTests
     public async Task Every_test_gets_a_verdict_and_the_run_ends_within_its_budget(string name)
     {
         var result = await ResultOf(name);
-        var expectedCount = (await HostileRun.ResultsAsync()).Max(r => r.Run.Outcomes.Count);
+        var expectedCount = (await HostileCaseRunner.ResultsAsync()).Max(r => r.Run.Outcomes.Count);
 
         result.Error.Should().BeNull();
         result.Run.Outcomes.Should().HaveCount(expectedCount).And.OnlyContain(o => o.Status == "Passed" || o.Status == "Failed" || o.Status == "Inconclusive");
         result.Run.Outcomes.Where(o => o.Failed && !HostileVerdicts.IsClearFailure(o, result.Case))
             .Should().BeEmpty("a broken server is a failed expectation or a transport failure, never a crash of the harness");
-        result.Elapsed.Should().BeLessThan(HostileRun.RunBudget + HostileRun.RequestTimeout + StartSlack);
+        result.Elapsed.Should().BeLessThan(HostileCaseRunner.RunBudget + HostileCaseRunner.RequestTimeout + StartSlack);
         result.Case.Untouched.Except(result.Run.Outcomes.Select(o => o.ShortName)).Should().BeEmpty("every exempted test exists");
     }
 
@@ -72,7 +72,7 @@ public sealed class HostileServerTests
         var result = await ResultOf(name);
 
         result.Run.Outcomes.Should().NotBeEmpty().And.OnlyContain(o => o.Failed && o.Message!.Contains("GET /_matrix/client/versions", StringComparison.Ordinal));
-        result.Elapsed.Should().BeLessThan(HostileRun.RunBudget, "the run stops at its first request instead of using up its budget");
+        result.Elapsed.Should().BeLessThan(HostileCaseRunner.RunBudget, "the run stops at its first request instead of using up its budget");
     }
 
     [Test]
@@ -94,7 +94,7 @@ public sealed class HostileServerTests
     }
 
     private static async Task<HostileResult> ResultOf(string name) =>
-        (await HostileRun.ResultsAsync()).Single(r => r.Case.Name == name);
+        (await HostileCaseRunner.ResultsAsync()).Single(r => r.Case.Name == name);
 
     private static IEnumerable<TestCaseData> Cases(Func<HostileCase, bool> which) =>
         HostileCases.All.Where(which).Select(c => new TestCaseData(c.Name).SetArgDisplayNames(c.Name));

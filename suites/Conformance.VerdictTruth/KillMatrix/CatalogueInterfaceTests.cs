@@ -45,6 +45,6 @@ public sealed class CatalogueInterfaceTests
         ((int)response.StatusCode).Should().Be(200, "the fault answers unknown endpoints 200");
     }
 
-    private static Task<ToolRun> RunServerAsync(params string[] args) =>
+    private static Task<ToolResult> RunServerAsync(params string[] args) =>
         ExternalTool.RunAsync(ExternalTool.StartInfo("dotnet", [RepositoryLayout.ReferenceServerAssembly, .. args]), TimeSpan.FromSeconds(60));
 }

@@ -16,7 +16,7 @@ public sealed class KillMatrixTests
     [OneTimeSetUp]
     public async Task RunTheMatrix()
     {
-        var matrix = await KillMatrixRun.ResultAsync();
+        var matrix = await KillMatrixRunner.ResultAsync();
         var path = MatrixReport.Write(matrix);
         await TestContext.Progress.WriteLineAsync($"{MatrixReport.Total(matrix)} in {matrix.Elapsed.TotalSeconds:F0} s (table: {path})");
     }
@@ -50,7 +50,7 @@ public sealed class KillMatrixTests
     [Test]
     public async Task No_run_leaves_a_secret_it_used_in_anything_it_printed_or_wrote()
     {
-        var matrix = await KillMatrixRun.ResultAsync();
+        var matrix = await KillMatrixRunner.ResultAsync();
 
         var leaks = matrix.Results.Where(r => r.Leaks.Count > 0).Select(r => $"{r.Row.Name}: {string.Join(", ", r.Leaks)}");
 
@@ -59,7 +59,7 @@ public sealed class KillMatrixTests
 
     private static async Task<MatrixResult> ResultOf(string name)
     {
-        var matrix = await KillMatrixRun.ResultAsync();
+        var matrix = await KillMatrixRunner.ResultAsync();
         return matrix.Results.Single(r => r.Row.Name == name);
     }
 

@@ -11,7 +11,7 @@ public static class MatrixReport
     public static string FilePath => Path.Combine(RepositoryLayout.Root, "reports", "kill-matrix.md");
 
     /// <summary><c>faults killed K/N, variants passed V/M</c>; the plain server counts with the variants.</summary>
-    public static string Total(KillMatrixRun.Matrix matrix)
+    public static string Total(KillMatrixRunner.Matrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var faults = matrix.Results.Where(r => r.Row.MustBeKilled).ToList();
@@ -20,7 +20,7 @@ public static class MatrixReport
     }
 
     /// <summary>Writes the table and returns its path.</summary>
-    public static string Write(KillMatrixRun.Matrix matrix)
+    public static string Write(KillMatrixRunner.Matrix matrix)
     {
         ArgumentNullException.ThrowIfNull(matrix);
         var text = new StringBuilder()

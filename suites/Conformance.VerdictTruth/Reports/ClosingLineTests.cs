@@ -48,7 +48,7 @@ public sealed partial class ClosingLineTests
             .And.MatchRegex(@"not judged \(.*feature off.*\)").And.MatchRegex(@"not judged \(.*setting missing.*\)");
     }
 
-    private static async Task<SuiteRun> RunTheSuiteAsync(Uri? server, string[]? knownFailures)
+    private static async Task<SuiteOutputs> RunTheSuiteAsync(Uri? server, string[]? knownFailures)
     {
         var work = Directory.CreateTempSubdirectory("closing-line-");
         try
@@ -82,7 +82,7 @@ public sealed partial class ClosingLineTests
             TestContext.Out.WriteLine(lines[0]);
             var line = ClosingCounts.Parse(lines[0], Closing().Match(lines[0]));
             var summary = Path.Combine(work.FullName, "summary.md");
-            return new SuiteRun(line, TrxCounts.Of(counters), line.Summary == summary && File.Exists(summary));
+            return new SuiteOutputs(line, TrxCounts.Of(counters), line.Summary == summary && File.Exists(summary));
         }
         finally
         {
@@ -96,7 +96,7 @@ public sealed partial class ClosingLineTests
         + @", (?<notJudged>\d+) not judged(?: \((?<kinds>[^)]*)\))?(?:; \d+ listed requirements? fixed \([^)]*\))?; summary: (?<summary>.+)$")]
     private static partial Regex Closing();
 
-    private sealed record SuiteRun(ClosingCounts Line, TrxCounts Counters, bool SummaryNamed);
+    private sealed record SuiteOutputs(ClosingCounts Line, TrxCounts Counters, bool SummaryNamed);
 
     /// <summary>What the TRX file counts: passed, failed (errors, timeouts and aborts too), and the rest of the total.</summary>
     private sealed record TrxCounts(int Total, int Passed, int Failed)

@@ -6,7 +6,7 @@ namespace Conformance.VerdictTruth.Support;
 /// <param name="ExitCode">The exit code.</param>
 /// <param name="Output">Standard output.</param>
 /// <param name="Errors">Standard error.</param>
-public sealed record ToolRun(int ExitCode, string Output, string Errors);
+public sealed record ToolResult(int ExitCode, string Output, string Errors);
 
 /// <summary>Starts command-line tools (dotnet, the reference server, Allure, Chromium) the one way these checks need.</summary>
 public static class ExternalTool
@@ -30,7 +30,7 @@ public static class ExternalTool
 
     /// <summary>Runs <paramref name="start"/> to its end; past <paramref name="limit"/> the whole process tree is killed.</summary>
     /// <exception cref="TimeoutException">It did not end within <paramref name="limit"/>.</exception>
-    public static async Task<ToolRun> RunAsync(ProcessStartInfo start, TimeSpan limit)
+    public static async Task<ToolResult> RunAsync(ProcessStartInfo start, TimeSpan limit)
     {
         ArgumentNullException.ThrowIfNull(start);
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start");
@@ -47,7 +47,7 @@ public static class ExternalTool
             throw new TimeoutException($"{start.FileName} {string.Join(' ', start.ArgumentList)} did not finish within {limit.TotalSeconds:0} s");
         }
 
-        return new ToolRun(process.ExitCode, await output, await errors);
+        return new ToolResult(process.ExitCode, await output, await errors);
     }
 
     /// <summary>Runs <paramref name="file"/> in <paramref name="workingDirectory"/>; fails with its output unless it exits 0.</summary>

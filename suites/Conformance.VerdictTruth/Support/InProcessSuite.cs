@@ -16,7 +16,7 @@ public static class InProcessSuite
     /// <param name="seed">The data seed, so a row can be replayed.</param>
     /// <param name="allureResults">Where the run's Allure results go; null: a scratch folder, deleted afterwards.</param>
     /// <param name="settings">More runsettings parameters (e.g. <c>RequestTimeoutSeconds</c>); they win over the defaults above.</param>
-    public static async Task<InProcessRun> RunAsync(
+    public static async Task<InProcessSuiteResult> RunAsync(
         Uri server, int seed, string? allureResults = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(server);
@@ -49,7 +49,7 @@ public static class InProcessSuite
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default);
-            var run = JsonSerializer.Deserialize<InProcessRun>(json) ?? new InProcessRun([], [], []);
+            var run = JsonSerializer.Deserialize<InProcessSuiteResult>(json) ?? new InProcessSuiteResult([], [], []);
             // Every file the run wrote sits in the folder holding the results (the summary and JUnit XML beside them).
             var written = Directory.GetParent(Path.GetFullPath(parameters["AllureResultsDirectory"]))!;
             return run with { Leaks = SecretScan.Find(run.SecretsUsed, run.Printed, written) };

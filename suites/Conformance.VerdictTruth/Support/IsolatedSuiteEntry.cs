@@ -1,5 +1,6 @@
 using System.Runtime.Loader;
 using System.Text.Json;
+using Conformance.Harness.Running;
 using NUnit;
 using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;
@@ -13,7 +14,7 @@ namespace Conformance.VerdictTruth.Support;
 /// </summary>
 public static class IsolatedSuiteEntry
 {
-    /// <summary>Runs every test of the suite with these runsettings parameters; returns an <see cref="InProcessRun"/> as JSON.</summary>
+    /// <summary>Runs every test of the suite with these runsettings parameters; returns an <see cref="InProcessSuiteResult"/> as JSON.</summary>
     public static string Run(string suiteAssembly, Dictionary<string, string> parameters, int workers)
     {
         var context = AssemblyLoadContext.GetLoadContext(typeof(IsolatedSuiteEntry).Assembly)
@@ -21,14 +22,16 @@ public static class IsolatedSuiteEntry
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
         runner.Load(context.LoadFromAssemblyPath(suiteAssembly), new Dictionary<string, object>
         {
-            [FrameworkPackageSettings.TestParametersDictionary] = parameters,
+            // These parameters are the run's settings: a maintainer's CONFORMANCE_* variables, meant for the suite they
+            // run themselves, must not redirect the matrix to their server.
+            [FrameworkPackageSettings.TestParametersDictionary] = new Dictionary<string, string>(parameters) { [ActiveRun.IgnoreEnvironmentParameter] = "true" },
             [FrameworkPackageSettings.NumberOfTestWorkers] = workers,
         });
         var printed = new OutputCollector();
         var result = runner.Run(printed, TestFilter.Empty);
         var outcomes = Leaves(result).Select(r => new SuiteOutcome(
             r.FullName, r.ResultState.Status.ToString(), PropertyOf(r.Test, "Requirement"), r.Message, PropertyOf(r.Test, "Level")));
-        return JsonSerializer.Serialize(new InProcessRun([.. outcomes], [.. Harness.Client.SecretRedaction.RedactedValues], printed.Texts));
+        return JsonSerializer.Serialize(new InProcessSuiteResult([.. outcomes], [.. ActiveRun.LastEnding?.SecretsRedacted ?? []], printed.Texts));
     }
 
     /// <summary>A parameterised case carries no properties of its own; its method (the parent) names the requirement and level.</summary>

@@ -19,7 +19,7 @@ public static class SuiteProcess
     /// <param name="environment">More environment variables for the run.</param>
     /// <param name="secrets">Values that must not turn up in anything the run prints or writes.</param>
     /// <param name="filter">A <c>dotnet test --filter</c> expression, or null to run every test.</param>
-    public static async Task<SuiteProcessRun> RunAsync(
+    public static async Task<SuiteProcessResult> RunAsync(
         Uri? homeserverUrl, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? secrets = null,
         string? filter = null)
     {
@@ -57,7 +57,7 @@ public static class SuiteProcess
 
             var summary = Path.Combine(results.FullName, "summary.md");
             var junit = Path.Combine(results.FullName, "junit.xml");
-            return new SuiteProcessRun(
+            return new SuiteProcessResult(
                 run.ExitCode,
                 Read(XDocument.Load(trx)),
                 File.Exists(summary) ? await File.ReadAllTextAsync(summary) : string.Empty,

@@ -2,11 +2,11 @@ namespace Conformance.Suites;
 
 /// <summary>Starts the run before any fixture (target chosen, checked and printed) and stops it after the last.</summary>
 [SetUpFixture]
-public sealed class SuiteRun
+public sealed class RunLifetime
 {
     [OneTimeSetUp]
-    public Task StartAsync() => ConformanceRun.StartAsync();
+    public Task StartAsync() => ActiveRun.StartAsync();
 
     [OneTimeTearDown]
-    public Task StopAsync() => ConformanceRun.StopAsync();
+    public Task StopAsync() => ActiveRun.StopAsync();
 }

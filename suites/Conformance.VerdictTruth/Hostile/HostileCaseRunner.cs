@@ -9,7 +9,7 @@ namespace Conformance.VerdictTruth.Hostile;
 /// Runs the whole suite in-process against every hostile case, a few at once, with short limits; computed once per
 /// test run and shared by the hostile-server tests.
 /// </summary>
-public static class HostileRun
+public static class HostileCaseRunner
 {
     /// <summary>The per-request timeout the runs use.</summary>
     /// <remarks>
@@ -55,7 +55,7 @@ public static class HostileRun
         try
         {
             var server = await HostileHomeserver.StartAsync(hostile.Mode, hostile.Options);
-            InProcessRun run;
+            InProcessSuiteResult run;
             try
             {
                 clock.Restart();
@@ -79,7 +79,7 @@ public static class HostileRun
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            return new HostileResult(hostile, new InProcessRun([], [], []), clock.Elapsed, 0, [], [], e.ToString());
+            return new HostileResult(hostile, new InProcessSuiteResult([], [], []), clock.Elapsed, 0, [], [], e.ToString());
         }
     }
 }

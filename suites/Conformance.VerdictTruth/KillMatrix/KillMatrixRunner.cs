@@ -8,7 +8,7 @@ namespace Conformance.VerdictTruth.KillMatrix;
 /// Runs the suite against every row's server: the servers in this process on loopback, the suite in isolated load
 /// contexts, several rows at once. Computed once per test run and shared by the matrix tests.
 /// </summary>
-public static class KillMatrixRun
+public static class KillMatrixRunner
 {
     // The suite mostly waits (token expiries, round trips), so more rows than cores keeps the CPU busy.
     private static readonly int Concurrency = Math.Max(2, Environment.ProcessorCount * 3);

@@ -6,5 +6,5 @@ namespace Conformance.VerdictTruth.Support;
 /// <param name="Summary">The run's <c>summary.md</c>.</param>
 /// <param name="JUnit">The run's <c>junit.xml</c> (empty when it wrote none).</param>
 /// <param name="Leaks">Where a secret the caller named turned up in the run's console output or files (places only).</param>
-public sealed record SuiteProcessRun(
+public sealed record SuiteProcessResult(
     int ExitCode, IReadOnlyDictionary<string, string> Outcomes, string Summary, System.Xml.Linq.XDocument JUnit, IReadOnlyList<string> Leaks);

@@ -17,7 +17,7 @@ namespace Conformance.Benchmark;
 /// <param name="Reasons">The message of every test that did not pass.</param>
 /// <param name="Outcomes">Every test's outcome (Passed, Failed, Inconclusive, ...) by its full name.</param>
 /// <param name="Requirements">Every test's requirement id by its full name.</param>
-public sealed record SuiteRun(
+public sealed record MeasuredSuiteRun(
     TimeSpan Wall, int Passed, int Failed, int Inconclusive, RequestCounts Counts, IReadOnlyList<string> Reasons,
     IReadOnlyDictionary<string, string> Outcomes, IReadOnlyDictionary<string, string> Requirements)
 {
@@ -25,7 +25,7 @@ public sealed record SuiteRun(
     /// The tests whose outcome differs from <paramref name="other"/>'s, as "name: this vs other", leaving out the
     /// tests of <paramref name="exceptRequirement"/>.
     /// </summary>
-    public IReadOnlyList<string> DifferencesFrom(SuiteRun other, string? exceptRequirement = null)
+    public IReadOnlyList<string> DifferencesFrom(MeasuredSuiteRun other, string? exceptRequirement = null)
     {
         ArgumentNullException.ThrowIfNull(other);
         return [.. Outcomes.Keys.Union(other.Outcomes.Keys).Order(StringComparer.Ordinal)
@@ -35,10 +35,10 @@ public sealed record SuiteRun(
     }
 
     /// <summary>Runs every test of the suite with these runsettings parameters and <paramref name="workers"/> NUnit workers.</summary>
-    public static SuiteRun Execute(IDictionary<string, string> parameters, int workers)
+    public static MeasuredSuiteRun Execute(IDictionary<string, string> parameters, int workers)
     {
         var runner = new NUnitTestAssemblyRunner(new DefaultTestAssemblyBuilder());
-        runner.Load(typeof(Conformance.Suites.SuiteRun).Assembly, new Dictionary<string, object>
+        runner.Load(typeof(Conformance.Suites.RunLifetime).Assembly, new Dictionary<string, object>
         {
             [FrameworkPackageSettings.TestParametersDictionary] = new Dictionary<string, string>(parameters),
             [FrameworkPackageSettings.NumberOfTestWorkers] = workers,
@@ -48,12 +48,12 @@ public sealed record SuiteRun(
         clock.Stop();
         var leaves = Leaves(result).ToList();
         var failed = leaves.Where(r => r.ResultState.Status == TestStatus.Failed).ToList();
-        return new SuiteRun(
+        return new MeasuredSuiteRun(
             clock.Elapsed,
             leaves.Count(r => r.ResultState.Status == TestStatus.Passed),
             failed.Count,
             leaves.Count(r => r.ResultState.Status is TestStatus.Inconclusive or TestStatus.Skipped),
-            ConformanceRun.LastCounts ?? throw new InvalidOperationException("The suite did not run: " + result.Message),
+            ActiveRun.LastEnding?.Counts ?? throw new InvalidOperationException("The suite did not run: " + result.Message),
             [.. leaves.Where(r => r.ResultState.Status != TestStatus.Passed).Select(r => $"{r.Name}: {r.ResultState.Status}: {FirstLine(r.Message)}")],
             leaves.GroupBy(r => r.FullName).ToDictionary(g => g.Key, g => g.First().ResultState.Status.ToString(), StringComparer.Ordinal),
             leaves.GroupBy(r => r.FullName).ToDictionary(g => g.Key, g => g.First().Test.Properties.Get("Requirement") as string ?? string.Empty, StringComparer.Ordinal));
