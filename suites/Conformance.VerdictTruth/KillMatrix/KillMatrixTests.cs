@@ -44,6 +44,22 @@ public sealed class KillMatrixTests
     }
 
     /// <remarks>
+    /// Across the catalogue this is every way a test can go red: a matcher, a goal helper's arrangement, a step shared
+    /// by several tests (which must name the rule of each test that read it, not of the first).
+    /// </remarks>
+    [Test]
+    public async Task Every_red_test_names_the_rule_it_checks_in_its_message()
+    {
+        var matrix = await KillMatrixRunner.ResultAsync();
+
+        var silent = matrix.Results.SelectMany(r => r.Failures.Select(f => (r.Row, Failure: f)))
+            .Where(x => x.Failure.Message?.Contains($"Requirement {x.Failure.Requirement} (", StringComparison.Ordinal) != true)
+            .Select(x => $"{x.Row.Name}: {x.Failure.ShortName} [{x.Failure.Requirement}]: {x.Failure.Message?.Split('\n')[0]}");
+
+        silent.Should().BeEmpty("a failure message names the requirement of the test that failed, so a maintainer can act on it alone");
+    }
+
+    /// <remarks>
     /// Every row is a run whose failures print their exchanges: across the catalogue, that is every request and
     /// response shape the suite makes, on a correct server and on broken ones.
     /// </remarks>
