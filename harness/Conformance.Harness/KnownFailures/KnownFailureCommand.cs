@@ -1,5 +1,6 @@
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
+using Conformance.Harness.Running;
 using NUnit.Framework.Internal.Commands;
 
 namespace Conformance.Harness.KnownFailures;
@@ -10,37 +11,24 @@ namespace Conformance.Harness.KnownFailures;
 /// fixed entries); a requirement entry is judged fixed only when the run is over and none of its tests failed.
 /// Unlisted tests and Inconclusive results are left alone.
 /// </summary>
-/// <remarks>
-/// Runs around the test body only, so the TearDown that writes the report already sees the reclassified result; the
-/// outcome is also kept as a test property for the report.
-/// </remarks>
-public sealed class KnownFailureCommand(TestCommand inner, string? requirementId, Func<TestExecutionContext, KnownFailurePolicy?> policy) : DelegatingTestCommand(inner)
+/// <remarks>The outcome is also kept as a test property for the report.</remarks>
+public sealed class KnownFailureCommand(TestCommand inner, string? requirementId, Func<TestExecutionContext, KnownFailurePolicy?> policy) : ResultAdjustingCommand(inner)
 {
     /// <summary>The test property holding the <see cref="KnownFailureOutcome"/> of a reclassified test.</summary>
     public const string OutcomeProperty = "KnownFailure";
 
     /// <inheritdoc />
-    public override TestResult Execute(TestExecutionContext context)
+    protected override TestResult Adjust(TestExecutionContext context, TestResult result)
     {
         ArgumentNullException.ThrowIfNull(context);
-        try
-        {
-            context.CurrentResult = innerCommand.Execute(context);
-        }
-        catch (Exception e)
-        {
-            // NUnit records what the body threw further out; do it here so the result can be judged against the list.
-            context.CurrentResult.RecordException(e);
-        }
-
+        ArgumentNullException.ThrowIfNull(result);
         if (policy(context) is not { } active)
         {
-            return context.CurrentResult;
+            return result;
         }
 
         var test = context.CurrentTest;
         var entry = active.List.Find(requirementId, test.FullName, $"{test.ClassName}.{test.MethodName}");
-        var result = context.CurrentResult;
         if (entry is null)
         {
             return result;

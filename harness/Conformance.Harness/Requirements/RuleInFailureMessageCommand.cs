@@ -1,3 +1,4 @@
+using Conformance.Harness.Running;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Commands;
@@ -9,23 +10,12 @@ namespace Conformance.Harness.Requirements;
 /// (a matcher's, a plain FluentAssertions one, a shared step's read by several tests) names the requirement of the
 /// test that failed, taken from the test's own <see cref="RequirementAttribute"/> rather than looked up.
 /// </summary>
-public sealed class RuleInFailureMessageCommand(TestCommand inner, Requirement requirement) : DelegatingTestCommand(inner)
+public sealed class RuleInFailureMessageCommand(TestCommand inner, Requirement requirement) : ResultAdjustingCommand(inner)
 {
     /// <inheritdoc />
-    public override TestResult Execute(TestExecutionContext context)
+    protected override TestResult Adjust(TestExecutionContext context, TestResult result)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        try
-        {
-            context.CurrentResult = innerCommand.Execute(context);
-        }
-        catch (Exception e)
-        {
-            // NUnit records what the body threw further out; do it here so the message can be completed.
-            context.CurrentResult.RecordException(e);
-        }
-
-        var result = context.CurrentResult;
+        ArgumentNullException.ThrowIfNull(result);
         if (result.ResultState.Status == TestStatus.Failed && result.Message is { Length: > 0 } message)
         {
             result.SetResult(result.ResultState, WithRule(message, requirement), result.StackTrace);
