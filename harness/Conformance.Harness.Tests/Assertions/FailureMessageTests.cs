@@ -34,6 +34,34 @@ public sealed class FailureMessageTests
     }
 
     [Test]
+    public async Task An_assertion_scope_collects_every_failure_before_failing()
+    {
+        var response = await RespondAsync(400, """{"errcode":"M_UNKNOWN","error":"nope"}""");
+
+        var assert = () =>
+        {
+            using var scope = new FluentAssertions.Execution.AssertionScope();
+            response.Should().HaveStatus(200).And.HaveNonEmptyStringField("user_id");
+        };
+
+        assert.Should().Throw<AssertionException>().Which.Message
+            .Should().Contain("Expected HTTP 200, but got HTTP 400 with errcode M_UNKNOWN.")
+            .And.Contain("Expected a non-empty string \"user_id\", but \"user_id\" is absent.");
+    }
+
+    [Test]
+    public async Task Braces_in_what_the_server_sent_are_shown_as_sent()
+    {
+        var response = await RespondAsync(400, """{"errcode":"M_{0}","error":"{reason} {context:x}"}""");
+
+        var assert = () => response.Should().BeMatrixError(400, ErrCode.UserInUse);
+
+        assert.Should().Throw<AssertionException>().Which.Message
+            .Should().StartWith("Expected HTTP 400 with errcode M_USER_IN_USE, but got HTTP 400 with errcode M_{0}.")
+            .And.Contain("""{"errcode":"M_{0}","error":"{reason} {context:x}"}""");
+    }
+
+    [Test]
     public async Task A_matching_error_passes()
     {
         var response = await RespondAsync(400, """{"errcode":"M_USER_IN_USE","error":"taken"}""");

@@ -1,6 +1,7 @@
 using Conformance.Harness.Accounts;
+using Conformance.Harness.Assertions.Matching;
+using Conformance.Harness.Assertions.Verdicts;
 using FluentAssertions;
-using FluentAssertions.Common;
 using FluentAssertions.Primitives;
 
 namespace Conformance.Harness.Assertions;
@@ -13,27 +14,14 @@ public sealed class RegisteredAccountAssertions(RegisteredAccount subject)
     protected override string Identifier => "account";
 
     /// <summary>The user ID fits the grammar for new user IDs.</summary>
-    public AndConstraint<RegisteredAccountAssertions> HaveValidUserId()
-    {
-        var problems = Subject.UserId.GrammarProblems;
-        if (problems.Count > 0)
-        {
-            Services.ThrowException(FailureMessage.Compose(
-                "a user ID that fits the grammar", $"\"{Subject.UserId}\" {string.Join("; ", problems)}", Subject.Response.Exchange));
-        }
-
-        return new(this);
-    }
+    public AndConstraint<RegisteredAccountAssertions> HaveValidUserId() => Check(RegistrationVerdicts.UserIdFitsTheGrammar());
 
     /// <summary>The user ID's localpart is exactly <paramref name="localpart"/>.</summary>
-    public AndConstraint<RegisteredAccountAssertions> HaveLocalpart(string localpart)
-    {
-        if (Subject.UserId.Localpart != localpart)
-        {
-            Services.ThrowException(FailureMessage.Compose(
-                $"the localpart \"{localpart}\"", $"the user ID is \"{Subject.UserId}\"", Subject.Response.Exchange));
-        }
+    public AndConstraint<RegisteredAccountAssertions> HaveLocalpart(string localpart) => Check(RegistrationVerdicts.Localpart(localpart));
 
+    private AndConstraint<RegisteredAccountAssertions> Check(Matcher<RegisteredAccount> matcher)
+    {
+        Failures.Report(matcher.Match(Subject), Subject.Response);
         return new(this);
     }
 }

@@ -9,7 +9,7 @@ public sealed class AvailabilityTests : ConformanceTest
         var response = await Client.GetRegisterAvailableAsync(Fake.Localpart());
 
         await NotApplicable.UnlessRefusedBecauseRegistrationIsClosedAsync(response);
-        response.Should().HaveStatus(200).And.BeSuccessfulJsonObject();
+        response.Should().HaveStatus(200).And.HaveJsonObjectBody();
     }
 
     /// <remarks>available is a flag that "should always be true when the server replies with 200 OK": a SHOULD.</remarks>

@@ -87,7 +87,7 @@ public sealed class RefreshTokenTests : ConformanceTest
     {
         var response = await Client.OnceAsync(AfterExpiry);
 
-        response.Should().HaveStatus(401).And.HaveTrueAt("soft_logout");
+        response.Should().HaveStatus(401).And.HaveBoolField("soft_logout", true);
     }
 
     [Test, Requirement("REFRESH-LOGOUT")]

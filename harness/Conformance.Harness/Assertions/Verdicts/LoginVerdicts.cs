@@ -1,0 +1,32 @@
+using Conformance.Harness.Assertions.Matching;
+using Conformance.Harness.Client;
+using static Conformance.Harness.Assertions.Matching.ResponseMatchers;
+
+namespace Conformance.Harness.Assertions.Verdicts;
+
+/// <summary>What logging in and login tokens ask of an answer.</summary>
+/// <remarks>https://spec.matrix.org/v1.19/client-server-api/#login</remarks>
+public static class LoginVerdicts
+{
+    /// <summary>A non-empty <c>flows</c> array whose every entry has a string <c>type</c> (GET /login).</summary>
+    public static Matcher<MatrixResponse> FlowsWithTypes()
+    {
+        var flows = Field("flows");
+        return Matchers.All(flows.IsNonEmptyArray(), flows.Every("flow", JsonMatchers.Field("type").IsString()))
+            .Expecting("a non-empty \"flows\" array whose every flow has a string \"type\"", r => $"\"flows\" is {flows.Describe(r)}");
+    }
+
+    /// <summary>
+    /// A get_token answer that matches the user's <c>m.get_login_token</c> capability: a login token when it says
+    /// enabled, a refusal when it says disabled.
+    /// </summary>
+    public static Matcher<MatrixResponse> LoginTokenIssuedExactlyWhen(bool capabilityEnabled)
+    {
+        var issued = Matchers.All(Status(200), Field("login_token").IsNonEmptyString());
+        return (capabilityEnabled ? issued : Matchers.Not(issued)).Expecting(
+            capabilityEnabled
+                ? "a login token, since GET /capabilities says m.get_login_token is enabled for this user"
+                : "a refusal, since GET /capabilities says m.get_login_token is disabled for this user",
+            r => Got(r) + (issued.Match(r) is null ? " with a login_token" : string.Empty));
+    }
+}

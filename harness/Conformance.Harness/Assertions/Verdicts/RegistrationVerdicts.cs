@@ -1,0 +1,78 @@
+using Conformance.Harness.Accounts;
+using Conformance.Harness.Assertions.Matching;
+using Conformance.Harness.Client;
+using Conformance.Harness.Identifiers;
+using static Conformance.Harness.Assertions.Matching.ResponseMatchers;
+
+namespace Conformance.Harness.Assertions.Verdicts;
+
+/// <summary>Whether an answer, an account or a registration attempt shows the account the spec asks for.</summary>
+/// <remarks>https://spec.matrix.org/v1.19/client-server-api/#post_matrixclientv3register</remarks>
+public static class RegistrationVerdicts
+{
+    /// <summary>No account came of the request: not a 2xx, and no <c>user_id</c> or <c>access_token</c> in the body.</summary>
+    public static Matcher<MatrixResponse> NoAccount() =>
+        Matchers.All(Matchers.Not(Success()), Matchers.Not(Field("user_id").IsPresent()), Matchers.Not(Field("access_token").IsPresent()))
+            .Expecting("no registration (a refusal such as 401 or 400)", GotForUserId);
+
+    /// <summary>
+    /// The answer to a retried, completed registration session: the same result (200 for <paramref name="username"/>)
+    /// or a 401; never a second account or another error.
+    /// </summary>
+    public static Matcher<MatrixResponse> SameRegistrationOrUiaRefusal(string username) =>
+        Matchers.AnyOf(
+                Matchers.All(Status(200), Field("user_id").IsStringWhere($"a user ID for {username}", id => new UserId(id).Localpart == username)),
+                Status(401))
+            .Expecting($"200 for {username} again, or 401", GotForUserId);
+
+    /// <summary>The user ID fits the grammar for new user IDs.</summary>
+    public static Matcher<RegisteredAccount> UserIdFitsTheGrammar() =>
+        new("a user ID that fits the grammar", a => a.UserId.GrammarProblems is { Count: > 0 } problems ? $"\"{a.UserId}\" {string.Join("; ", problems)}" : null);
+
+    /// <summary>The user ID's localpart is exactly <paramref name="localpart"/>.</summary>
+    public static Matcher<RegisteredAccount> Localpart(string localpart) =>
+        new($"the localpart \"{localpart}\"", a => a.UserId.Localpart == localpart ? null : $"the user ID is \"{a.UserId}\"");
+
+    /// <summary>The server registered an account, and its user ID fits the grammar.</summary>
+    public static Matcher<RegistrationOutcome> RegisteredAValidUserId() =>
+        Either(UserIdFitsTheGrammar(), RefusalFails("the registration to succeed"));
+
+    /// <summary>The server registered exactly <paramref name="userId"/>.</summary>
+    public static Matcher<RegistrationOutcome> Registered(string userId) =>
+        Either(
+            new Matcher<RegisteredAccount>($"the user ID {userId}", a => a.UserId.Value == userId ? null : Registered(a)),
+            RefusalFails($"the registration of {userId} to succeed"));
+
+    /// <summary>The server refused with a 4xx: neither an account nor a server error.</summary>
+    public static Matcher<RegistrationOutcome> RefusedWithClientError() =>
+        Either(AccountFails("a refusal (4xx)"), ClientError().Expecting("a refusal (4xx)", Answered));
+
+    /// <summary>The server refused with exactly this status and errcode.</summary>
+    public static Matcher<RegistrationOutcome> RefusedWith(int status, string errcode) =>
+        Either(AccountFails($"a refusal with HTTP {status} and errcode {errcode}"), ErrorVerdicts.MatrixError(status, errcode));
+
+    /// <summary>
+    /// Either the server refused with 400 and <paramref name="errcode"/>, or it registered an account whose user ID
+    /// fits the grammar: the two answers the spec allows for a username it cannot use as given.
+    /// </summary>
+    public static Matcher<RegistrationOutcome> MappedToValidUserIdOrRefusedWith(string errcode) =>
+        Either(
+            UserIdFitsTheGrammar(),
+            ErrorVerdicts.MatrixError(400, errcode).Expecting($"either a valid user ID or HTTP 400 with errcode {errcode}", Answered));
+
+    // What was got, and for whom when the body names a user.
+    private static string GotForUserId(MatrixResponse response) =>
+        Got(response) + (response.StringField("user_id") is { } userId ? " for " + userId : string.Empty);
+
+    // An attempt ends in an account or a refusal; each verdict says what it asks of either.
+    private static Matcher<RegistrationOutcome> Either(Matcher<RegisteredAccount> registered, Matcher<MatrixResponse> refused) =>
+        new($"{registered.Expectation}, or {refused.Expectation}", o => o.Account is { } account ? registered.Match(account) : refused.Match(o.Refusal!));
+
+    private static Matcher<MatrixResponse> RefusalFails(string expectation) => new(expectation, Answered);
+
+    private static Matcher<RegisteredAccount> AccountFails(string expectation) => new(expectation, Registered);
+
+    private static string Answered(MatrixResponse response) => $"the server answered {response.Summary}";
+
+    private static string Registered(RegisteredAccount account) => $"the server registered {account.UserId}";
+}
