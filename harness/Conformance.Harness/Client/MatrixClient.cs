@@ -22,6 +22,9 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     /// <summary>Every exchange this client made.</summary>
     public ExchangeLog Log { get; } = log;
 
+    /// <summary>The run this client belongs to, for the requirements a test makes of it (<see cref="Requiring"/>).</summary>
+    internal ConformanceContext Context => context;
+
     /// <summary>GET /_matrix/client/versions.</summary>
     public Task<MatrixResponse> GetVersionsAsync() => SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/versions"));
 
@@ -105,11 +108,9 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
             }
         }
 
-        throw new NotJudgedReason(
-            "The server answered no request with 429",
-            "Give the server a low limit on an endpoint the probe reaches, e.g. Synapse's rc_registration_token_validity (SERVERS.md, \"Rate limits\")")
-            .Exception($"No request of the run had been answered 429, and {attempts} quick {probe.Method} {probe.Path} requests were not either "
-                + $"(the last got {last?.Summary}), so the server's rate-limit answer could not be seen.");
+        throw NotJudgedReasons.NoRateLimitSeen.Exception(
+            $"No request of the run had been answered 429, and {attempts} quick {probe.Method} {probe.Path} requests were not either "
+            + $"(the last got {last?.Summary}), so the server's rate-limit answer could not be seen.");
     }
 
     /// <summary>One request exactly as built by the test, 429s included when it opts out of waiting.</summary>
@@ -156,7 +157,7 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     public async Task<RegistrationOutcome> TryRegisterAsync(RegistrationParameters parameters, string? throughStage = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        await this.RequireAsync(Feature.Registration);
         var response = await context.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body), throughStage);
         if (response.StatusCode != 200)
         {
@@ -216,7 +217,7 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     public async Task<LoginSession> LogInAgainAsync(RegisteredAccount account, bool withRefreshToken = false)
     {
         ArgumentNullException.ThrowIfNull(account);
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await this.RequireAsync(Feature.PasswordLogin);
         var body = LoginBodies.Password(account.UserId.Value, account.Password);
         if (withRefreshToken)
         {
@@ -235,7 +236,7 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     /// <exception cref="InconclusiveException">Refresh tokens are not offered, or registration is closed.</exception>
     public async Task<LoginSession> RefreshableSessionAsync()
     {
-        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
+        await this.RequireAsync(Feature.RefreshTokens);
         var account = await RegisterAsync(new RegistrationParameters { RefreshToken = true });
         if (LoginSession.From(account.Response) is { RefreshToken: not null } registered)
         {
@@ -269,7 +270,7 @@ public sealed class MatrixClient(ConformanceContext context, ExchangeLog log)
     /// <exception cref="InconclusiveException">get_token is not offered, or its UIA offers no flow the harness can complete.</exception>
     public async Task<IssuedLoginToken> IssueLoginTokenAsync()
     {
-        await NotApplicable.UnlessLoginTokensAreOfferedAsync();
+        await this.RequireAsync(Feature.LoginTokens);
         var account = await SharedAccountAsync();
         var response = await GetLoginTokenAsync(account);
         var issuedAt = System.Diagnostics.Stopwatch.GetTimestamp();
