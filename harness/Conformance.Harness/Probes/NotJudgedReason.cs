@@ -36,8 +36,12 @@ public sealed record NotJudgedReason(string Group, string Remedy)
         var lines = (message ?? string.Empty).Split('\n');
         var first = lines[0].Trim();
         var remedy = lines.Select(l => l.Trim()).LastOrDefault(l => l.StartsWith(RemedyOpening, StringComparison.Ordinal))?[RemedyOpening.Length..] ?? string.Empty;
-        return first.StartsWith(Opening, StringComparison.Ordinal) && first[Opening.Length..].TrimEnd('.') is var group
-            ? new NotJudgedReason(group, remedy) { Kind = NotJudgedReasons.KindOf(group) }
-            : new NotJudgedReason(first.Length == 0 ? "No reason given" : first, remedy);
+        if (!first.StartsWith(Opening, StringComparison.Ordinal))
+        {
+            return new NotJudgedReason(first.Length == 0 ? "No reason given" : first, remedy);
+        }
+
+        var group = first[Opening.Length..].TrimEnd('.');
+        return new NotJudgedReason(group, remedy) { Kind = NotJudgedReasons.KindOf(group) };
     }
 }
