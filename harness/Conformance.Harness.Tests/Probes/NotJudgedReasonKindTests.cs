@@ -3,7 +3,7 @@ using Conformance.Harness.Probes;
 
 namespace Conformance.Harness.Tests.Probes;
 
-/// <summary>Every reason has a short kind for the closing line's counts, and keeps it when read back from its message.</summary>
+/// <summary>Every reason gives its kind for the closing line's counts, and keeps it when read back from its message.</summary>
 public sealed class NotJudgedReasonKindTests
 {
     private static IEnumerable<TestCaseData> SharedReasons() =>
@@ -12,37 +12,46 @@ public sealed class NotJudgedReasonKindTests
             .Select(f => new TestCaseData((NotJudgedReason)f.GetValue(null)!).SetArgDisplayNames(f.Name));
 
     [TestCaseSource(nameof(SharedReasons))]
-    public void Every_shared_reason_has_a_kind_of_its_own_and_keeps_it_through_its_message(NotJudgedReason reason)
+    public void Every_shared_reason_gives_a_kind_of_its_own_and_keeps_it_through_its_message(NotJudgedReason reason)
     {
         var read = NotJudgedReason.Of(reason.Message("GET /login answered 404"));
 
-        reason.Kind.Should().NotBe("other", "a reason the closing line cannot name counts as other: word its group so a kind matches, or add one");
-        reason.Kind.Split(' ').Should().HaveCountLessThanOrEqualTo(4, "the kind is a few words on one line");
-        read.Kind.Should().Be(reason.Kind);
-        read.Should().Be(reason, "the kind is no field of its own, so a reason read back equals the one thrown");
+        reason.Kind.Should().NotBe(NotJudgedKind.Other, "a reason the closing line cannot name counts as other: give it its kind");
+        reason.Kind.Label.Split(' ').Should().HaveCountLessThanOrEqualTo(4, "the kind is a few words on one line");
+        read.Should().Be(reason, "a reason read back from its message is the one thrown, kind and all");
     }
 
     [Test]
     public void The_shared_reasons_have_the_kinds_the_closing_line_counts()
     {
-        NotJudgedReasons.GuestsClosed.Kind.Should().Be("feature off");
-        NotJudgedReasons.RegistrationClosed.Kind.Should().Be("feature off");
-        NotJudgedReasons.NoLegacyLogin.Kind.Should().Be("feature off");
-        NotJudgedReasons.RefusedWhileRegistrationIsClosed.Kind.Should().Be("feature off");
-        NotJudgedReasons.RuleForServersWithoutTheFeature.Kind.Should().Be("feature on");
-        NotJudgedReasons.SettingNotGiven.Kind.Should().Be("setting missing");
-        NotJudgedReasons.OlderSpecVersion.Kind.Should().Be("older spec");
-        NotJudgedReasons.NothingToCheckUnderServersChoice.Kind.Should().Be("server's choice");
-        NotJudgedReasons.NoCompletableUiaFlow.Kind.Should().Be("no usable UIA flow");
+        NotJudgedReasons.GuestsClosed.Kind.Should().Be(NotJudgedKind.FeatureOff);
+        NotJudgedReasons.RegistrationClosed.Kind.Should().Be(NotJudgedKind.FeatureOff);
+        NotJudgedReasons.NoLegacyLogin.Kind.Should().Be(NotJudgedKind.FeatureOff);
+        NotJudgedReasons.RefusedWhileRegistrationIsClosed.Kind.Should().Be(NotJudgedKind.FeatureOff);
+        NotJudgedReasons.RuleForServersWithoutTheFeature.Kind.Should().Be(NotJudgedKind.FeatureOn);
+        NotJudgedReasons.SettingNotGiven.Kind.Should().Be(NotJudgedKind.SettingMissing);
+        NotJudgedReasons.OlderSpecVersion.Kind.Should().Be(NotJudgedKind.OlderSpec);
+        NotJudgedReasons.NothingToCheckUnderServersChoice.Kind.Should().Be(NotJudgedKind.ServersChoice);
+        NotJudgedReasons.NoCompletableUiaFlow.Kind.Should().Be(NotJudgedKind.NoUsableUiaFlow);
+        NotJudgedReasons.NoRateLimitSeen.Kind.Label.Should().Be("no 429 seen");
     }
 
-    [TestCase("The server rate-limited POST /_matrix/client/v3/register and asked to wait 600 s after 0 s of waiting; the harness waits at most 30 s at a time.", "rate-limited")]
-    [TestCase("Not judged: A rate limit on login outlasts the harness's patience.\nTo judge it: raise the patience", "rate-limited")]
-    [TestCase("The server answered 12 quick POST /_matrix/client/v3/login requests without a 429 (the last with HTTP 403), so its rate-limit answer could not be seen.", "no 429 seen")]
-    [TestCase("Not judged: The server answered no request with 429.\nTo judge it: give it a low limit", "no 429 seen")]
-    [TestCase("Not judged: Room directory is not offered.\nTo judge it: offer it", "feature off")]
-    [TestCase("Something nobody foresaw", "other")]
-    [TestCase(null, "other")]
-    public void A_message_written_before_the_reasons_or_by_someone_else_gets_its_kind_from_its_words(string? message, string kind) =>
-        NotJudgedReason.Of(message).Kind.Should().Be(kind);
+    [TestCase("login")]
+    [TestCase("register")]
+    public void A_rate_limit_of_any_endpoint_family_is_a_group_of_its_own_and_reads_back_as_rate_limited(string family)
+    {
+        var reason = NotJudgedReasons.RateLimitOutlasted(family, "raise the patience");
+
+        var read = NotJudgedReason.Of(reason.Message("POST /login answered 429"));
+
+        read.Should().Be(reason);
+        read.Group.Should().Be($"A rate limit on {family} outlasts the harness's patience");
+        read.Kind.Should().Be(NotJudgedKind.RateLimited);
+    }
+
+    [TestCase("Not judged: Room directory is not offered.\nTo judge it: offer it", TestName = "A message in the reasons' form from a reason the suite does not have counts as other")]
+    [TestCase("Something nobody foresaw", TestName = "A message in no form counts as other")]
+    [TestCase(null, TestName = "No message counts as other")]
+    public void A_message_no_shared_reason_wrote_counts_as_other_whatever_its_words(string? message) =>
+        NotJudgedReason.Of(message).Kind.Should().Be(NotJudgedKind.Other);
 }

@@ -45,7 +45,7 @@ public sealed class ClosingLineTests
             Record("REG-IN-USE", Verdict.Failed, "Known failure (listed in list.txt line 1: REG-IN-USE)\nExpected M_USER_IN_USE", KnownFailureOutcome.Expected),
             Record("REG-IN-USE", Verdict.Failed, "Fixed known failure: this test passed but is listed", KnownFailureOutcome.Fixed),
             Record("REG-IN-USE", Verdict.Passed, "Fixed known failure: this test passed but is listed", KnownFailureOutcome.Fixed),
-            Record("LOGIN-PASSWORD", Verdict.Skipped, "The server answered 12 quick POST /login requests without a 429"),
+            Record("LOGIN-PASSWORD", Verdict.Skipped, NotJudgedReasons.NoRateLimitSeen.Message("12 quick POST /login requests got no 429")),
         ];
 
         // Passed 1 and failed 2 are what TRX counts as passed and failed; the other 3 are its not executed.

@@ -5,28 +5,53 @@ using NUnit.Framework.Internal;
 
 namespace Conformance.Harness.Tests.Requirements;
 
-/// <summary>Every requirement quotes the spec, and a test can pin only a sentence its requirement has.</summary>
+/// <summary>Every catalogue entry is checked as it is built, and a test can pin only a sentence its requirement has.</summary>
 public sealed class RequirementCatalogueTests
 {
-    private static IEnumerable<TestCaseData> EveryRequirement() =>
-        RequirementCatalogue.Requirements.Select(r => new TestCaseData(r.Id).SetArgDisplayNames(r.Id));
-
     [Test]
     public void Every_id_is_unique()
     {
         RequirementCatalogue.Requirements.Select(r => r.Id).Should().OnlyHaveUniqueItems();
     }
 
-    [TestCaseSource(nameof(EveryRequirement))]
-    public void Every_requirement_quotes_the_spec_in_distinct_clean_sentences(string id)
+    [Test]
+    public void An_entry_with_every_part_builds_the_requirement_the_reports_describe()
     {
-        var quotes = RequirementCatalogue.Get(id).Quotes;
+        var requirement = Entry().Since("v1.3").FromApiSchema().SaysAt("registration.yaml, 400", "The desired user ID is already taken.").Build();
 
-        quotes.Should().NotBeEmpty("a failure message must be able to quote the spec's own words");
-        quotes.Select(q => q.Text).Should().OnlyHaveUniqueItems()
-            .And.OnlyContain(t => t.Length > 0 && t.Trim() == t, "a quote is the words, without surrounding space")
-            .And.OnlyContain(t => !t.Contains("](", StringComparison.Ordinal) && !t.Contains('\n', StringComparison.Ordinal), "links become their text, lines one line");
-        quotes.Should().NotContain(q => q.Where != null && q.Where.Trim().Length == 0, "a source, when named, is named");
+        requirement.Describe().Should().Be(
+            "Requirement REG-EXAMPLE (MUST, API schema, since v1.3): A taken username is refused.\n"
+            + "Spec says: \"Servers MUST refuse it.\"\n"
+            + "Spec says (registration.yaml, 400): \"The desired user ID is already taken.\"\n"
+            + "Spec: https://spec.matrix.org/v1.19/client-server-api/#post_matrixclientv3register");
+        requirement.Area.Should().Be(Areas.Registration);
+    }
+
+    private static readonly Dictionary<string, (Func<RequirementBuilder> Entry, string Problem)> Malformed = new(StringComparer.Ordinal)
+    {
+        ["lower-case id"] = (() => new RequirementBuilder("reg-example", RequirementLevel.Must).In(Areas.Registration).Section("Registration", Register).Rule("R.").Says("Q."), "its id"),
+        ["no area"] = (() => new RequirementBuilder("REG-EXAMPLE", RequirementLevel.Must).Section("Registration", Register).Rule("R.").Says("Q."), "its area"),
+        ["area with a space"] = (() => Entry().In("Api standards"), "its area"),
+        ["no section"] = (() => new RequirementBuilder("REG-EXAMPLE", RequirementLevel.Must).In(Areas.Registration).Rule("R.").Says("Q."), "section anchor"),
+        ["since not a version"] = (() => Entry().Since("1.3"), "since-version '1.3'"),
+        ["no rule"] = (() => new RequirementBuilder("REG-EXAMPLE", RequirementLevel.Must).In(Areas.Registration).Section("Registration", Register).Says("Q."), "its rule"),
+        ["no quote"] = (() => new RequirementBuilder("REG-EXAMPLE", RequirementLevel.Must).In(Areas.Registration).Section("Registration", Register).Rule("R."), "quotes the spec"),
+        ["repeated quote"] = (() => Entry().Says("Servers MUST refuse it."), "distinct"),
+        ["quote with space around"] = (() => Entry().Says(" Servers must. "), "without surrounding space"),
+        ["quote with a link"] = (() => Entry().Says("See [the API](#api)."), "links as their text"),
+        ["quote with a blank source"] = (() => Entry().SaysAt(" ", "Elsewhere."), "names its source"),
+    };
+
+    private static string[] MalformedEntries() => [.. Malformed.Keys];
+
+    [TestCaseSource(nameof(MalformedEntries))]
+    public void A_malformed_entry_fails_to_build_naming_the_entry_and_the_part(string entry)
+    {
+        var (builder, problem) = Malformed[entry];
+
+        var build = () => builder().Build();
+
+        build.Should().Throw<InvalidOperationException>().WithMessage($"Catalogue entry * is malformed: *{problem}*");
     }
 
     [Test]
@@ -71,6 +96,12 @@ public sealed class RequirementCatalogueTests
 
         pins.Should().NotBeEmpty().And.OnlyContain(a => a.Requirement.QuotesContaining(a.Quote!).Count == 1);
     }
+
+    private const string Register = "post_matrixclientv3register";
+
+    private static RequirementBuilder Entry() =>
+        new RequirementBuilder("REG-EXAMPLE", RequirementLevel.Must).In(Areas.Registration).Section("Registration", Register)
+            .Rule("A taken username is refused.").Says("Servers MUST refuse it.");
 
     private static TestMethod Apply(RequirementAttribute attribute)
     {

@@ -27,6 +27,9 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <summary>The run's seeded data generator.</summary>
     public Fake Fake => run.Fake;
 
+    /// <summary>The run this client belongs to, for the requirements a test makes of it (<see cref="Requiring"/>).</summary>
+    internal ConformanceRun Run => run;
+
     /// <summary>One POST /register with <paramref name="body"/> as given, <c>kind</c> in the query when set.</summary>
     public Task<MatrixResponse> PostRegisterAsync(JsonObject body, string? kind = null) =>
         SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/register", body) with { Query = KindQuery(kind) });
@@ -107,11 +110,9 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
             }
         }
 
-        throw new NotJudgedReason(
-            "The server answered no request with 429",
-            "Give the server a low limit on an endpoint the probe reaches, e.g. Synapse's rc_registration_token_validity (SERVERS.md, \"Rate limits\")")
-            .Exception($"No request of the run had been answered 429, and {attempts} quick {probe.Method} {probe.Path} requests were not either "
-                + $"(the last got {last?.Summary}), so the server's rate-limit answer could not be seen.");
+        throw NotJudgedReasons.NoRateLimitSeen.Exception(
+            $"No request of the run had been answered 429, and {attempts} quick {probe.Method} {probe.Path} requests were not either "
+            + $"(the last got {last?.Summary}), so the server's rate-limit answer could not be seen.");
     }
 
     /// <summary>One request exactly as built by the test, 429s included when it opts out of waiting.</summary>
@@ -158,7 +159,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public async Task<RegistrationOutcome> TryRegisterAsync(RegistrationParameters parameters, string? throughStage = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        await this.RequireAsync(Feature.Registration);
         var response = await run.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body), throughStage);
         if (response.StatusCode != 200)
         {
@@ -218,7 +219,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public async Task<LoginSession> LogInAgainAsync(RegisteredAccount account, bool withRefreshToken = false)
     {
         ArgumentNullException.ThrowIfNull(account);
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await this.RequireAsync(Feature.PasswordLogin);
         var body = LoginBodies.Password(account.UserId.Value, account.Password);
         if (withRefreshToken)
         {
@@ -237,7 +238,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <exception cref="InconclusiveException">Refresh tokens are not offered, or registration is closed.</exception>
     public async Task<LoginSession> RefreshableSessionAsync()
     {
-        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
+        await this.RequireAsync(Feature.RefreshTokens);
         var account = await RegisterAsync(new RegistrationParameters { RefreshToken = true });
         if (LoginSession.From(account.Response) is { RefreshToken: not null } registered)
         {
@@ -271,7 +272,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <exception cref="InconclusiveException">get_token is not offered, or its UIA offers no flow the harness can complete.</exception>
     public async Task<IssuedLoginToken> IssueLoginTokenAsync()
     {
-        await NotApplicable.UnlessLoginTokensAreOfferedAsync();
+        await this.RequireAsync(Feature.LoginTokens);
         var account = await SharedAccountAsync();
         var response = await GetLoginTokenAsync(account);
         var issuedAt = System.Diagnostics.Stopwatch.GetTimestamp();

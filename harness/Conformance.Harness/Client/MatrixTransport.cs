@@ -165,9 +165,8 @@ public sealed class MatrixTransport : IDisposable
                 + $"TestSessionTimeout long enough for the waits), or {limits}."));
         }
 
-        var reason = new NotJudgedReason(
-            $"A rate limit on {family} outlasts the harness's patience",
-            string.Create(CultureInfo.InvariantCulture, $"Set {SuiteSettings.RateLimitPatienceVariable} to at least {needed} (or {limits})"));
+        var reason = NotJudgedReasons.RateLimitOutlasted(
+            family, string.Create(CultureInfo.InvariantCulture, $"Set {SuiteSettings.RateLimitPatienceVariable} to at least {needed} (or {limits})"));
         return reason.Exception($"{asked}; {patience}. A 429 is never a verdict.\n{response.Exchange.Describe()}");
     }
 

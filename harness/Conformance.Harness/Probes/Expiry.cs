@@ -7,13 +7,13 @@ namespace Conformance.Harness.Probes;
 /// <summary>Waits out a token's announced lifetime, within a bound, so expiry rules can be checked.</summary>
 public static class Expiry
 {
-    /// <summary>The longest lifetime the suite waits out; longer ones make the check Inconclusive.</summary>
-    public static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15);
+    // The longest lifetime the suite waits out; longer ones make the check Inconclusive.
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(15);
 
     /// <summary>Returns once something announced to live <paramref name="lifetimeMs"/> has surely expired.</summary>
     /// <param name="lifetimeMs">The <c>expires_in_ms</c> the server gave.</param>
     /// <param name="what">What expires, for the Inconclusive reason: "access token", "login token".</param>
-    /// <exception cref="InconclusiveException">No lifetime was given, or it is longer than <see cref="WaitLimit"/>.</exception>
+    /// <exception cref="InconclusiveException">No lifetime was given, or it is longer than the suite waits (15 s).</exception>
     public static async Task WaitOutAsync(long? lifetimeMs, string what)
     {
         var ms = lifetimeMs

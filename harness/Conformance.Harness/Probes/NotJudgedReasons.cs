@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Conformance.Harness.Probes;
 
 /// <summary>
@@ -7,60 +9,87 @@ namespace Conformance.Harness.Probes;
 public static class NotJudgedReasons
 {
     private const string Servers = "see SERVERS.md for your server's setting";
+    private const string RateLimitOpening = "A rate limit on ";
+    private const string RateLimitClosing = " outlasts the harness's patience";
 
     /// <summary>Registration of people is closed.</summary>
-    public static readonly NotJudgedReason RegistrationClosed = new("Registration is closed on this server",
+    public static readonly NotJudgedReason RegistrationClosed = Shared(NotJudgedKind.FeatureOff, "Registration is closed on this server",
         $"open registration on a test server, or set CONFORMANCE_REGISTRATION_TOKEN to a token it accepts ({Servers})");
 
     /// <summary>Guests cannot register.</summary>
-    public static readonly NotJudgedReason GuestsClosed = new("Guest registration is not offered",
+    public static readonly NotJudgedReason GuestsClosed = Shared(NotJudgedKind.FeatureOff, "Guest registration is not offered",
         $"allow guest access on a test server ({Servers})");
 
     /// <summary>GET /login lists no <c>m.login.password</c>.</summary>
-    public static readonly NotJudgedReason PasswordLoginOff = new("Password login (m.login.password) is not offered",
+    public static readonly NotJudgedReason PasswordLoginOff = Shared(NotJudgedKind.FeatureOff, "Password login (m.login.password) is not offered",
         $"enable password login on a test server ({Servers}); tests needing a login, or a user's second token, wait for it");
 
     /// <summary>A password login the test needed only as a means was refused.</summary>
-    public static readonly NotJudgedReason PasswordLoginRefused = new("A password login the test needed was refused",
+    public static readonly NotJudgedReason PasswordLoginRefused = Shared(NotJudgedKind.StepRefused, "A password login the test needed was refused",
         "see the password-login tests (LOGIN-PASSWORD), which judge that refusal; this test only needed a second token");
 
     /// <summary>No refresh tokens.</summary>
-    public static readonly NotJudgedReason NoRefreshTokens = new("Refresh tokens are not offered",
+    public static readonly NotJudgedReason NoRefreshTokens = Shared(NotJudgedKind.FeatureOff, "Refresh tokens are not offered",
         $"enable refresh tokens on a test server ({Servers})");
 
     /// <summary>No get_token.</summary>
-    public static readonly NotJudgedReason NoLoginTokens = new("Login tokens (POST /login/get_token) are not offered",
+    public static readonly NotJudgedReason NoLoginTokens = Shared(NotJudgedKind.FeatureOff, "Login tokens (POST /login/get_token) are not offered",
         $"enable get_token on a test server ({Servers})");
 
     /// <summary>GET /login is 404 M_UNRECOGNIZED.</summary>
-    public static readonly NotJudgedReason NoLegacyLogin = new("This server has no legacy login (/login answers 404 M_UNRECOGNIZED)",
+    public static readonly NotJudgedReason NoLegacyLogin = Shared(NotJudgedKind.FeatureOff, "This server has no legacy login (/login answers 404 M_UNRECOGNIZED)",
         "nothing on this server: these rules bind servers with legacy login (the OAuth 2.0 API is not checked yet)");
 
     /// <summary>A UIA challenge offers no flow made of stages the harness can complete.</summary>
-    public static readonly NotJudgedReason NoCompletableUiaFlow = new("No offered UIA flow is one the suite can complete",
+    public static readonly NotJudgedReason NoCompletableUiaFlow = Shared(NotJudgedKind.NoUsableUiaFlow, "No offered UIA flow is one the suite can complete",
         "offer a flow of m.login.dummy, m.login.password or m.login.registration_token (with CONFORMANCE_REGISTRATION_TOKEN set)");
 
     /// <summary>The server refused the request with 403 because registration is closed, before the rule could show.</summary>
-    public static readonly NotJudgedReason RefusedWhileRegistrationIsClosed = new("Refused with 403 because registration is closed",
+    public static readonly NotJudgedReason RefusedWhileRegistrationIsClosed = Shared(NotJudgedKind.FeatureOff, "Refused with 403 because registration is closed",
         $"open registration on a test server ({Servers}); the spec documents no other answer for this endpoint on a closed server");
 
     /// <summary>The server offers the feature whose absence the rule is about.</summary>
-    public static readonly NotJudgedReason RuleForServersWithoutTheFeature = new("The rule binds only servers without a feature this one offers",
+    public static readonly NotJudgedReason RuleForServersWithoutTheFeature = Shared(NotJudgedKind.FeatureOn, "The rule binds only servers without a feature this one offers",
         "nothing to do: the feature is on here, and the tests of the feature itself judge it");
 
     /// <summary>The maintainer has not told the suite something only they know (a token, a namespace).</summary>
-    public static readonly NotJudgedReason SettingNotGiven = new("A setting the check needs was not given",
+    public static readonly NotJudgedReason SettingNotGiven = Shared(NotJudgedKind.SettingMissing, "A setting the check needs was not given",
         "set the variable the details name (see the README's settings table)");
 
     /// <summary>The rule is newer than every spec version the server advertises.</summary>
-    public static readonly NotJudgedReason OlderSpecVersion = new("The rule is newer than the spec versions the server advertises",
+    public static readonly NotJudgedReason OlderSpecVersion = Shared(NotJudgedKind.OlderSpec, "The rule is newer than the spec versions the server advertises",
         "nothing to do: a server is held only to the versions it advertises in GET /_matrix/client/versions");
 
     /// <summary>The server uses a legal option under which the rule has nothing to check.</summary>
-    public static readonly NotJudgedReason NothingToCheckUnderServersChoice = new("The server made a legal choice that leaves this rule nothing to check",
+    public static readonly NotJudgedReason NothingToCheckUnderServersChoice = Shared(NotJudgedKind.ServersChoice, "The server made a legal choice that leaves this rule nothing to check",
         "nothing to do: the details say which choice");
 
     /// <summary>A token's lifetime does not fit the suite's waiting bound, or was passed while the test waited.</summary>
-    public static readonly NotJudgedReason TokenLifetime = new("A token's lifetime does not fit the check",
+    public static readonly NotJudgedReason TokenLifetime = Shared(NotJudgedKind.TokenLifetime, "A token's lifetime does not fit the check",
         "give a test server token lifetimes of at most 15 s for the expiry checks, or raise its rate limits so tests need not wait");
+
+    /// <summary>No request of the run was answered 429, so the rate-limit answer could not be seen.</summary>
+    public static readonly NotJudgedReason NoRateLimitSeen = Shared(NotJudgedKind.NoRateLimitSeen, "The server answered no request with 429",
+        "Give the server a low limit on an endpoint the probe reaches, e.g. Synapse's rc_registration_token_validity (SERVERS.md, \"Rate limits\")");
+
+    /// <summary>Every shared reason's kind by its group, so that a reason read back from its message keeps its kind.</summary>
+    /// <remarks>Declared after the reasons: static fields are set in the order they are written.</remarks>
+    private static readonly Dictionary<string, NotJudgedKind> KindByGroup = typeof(NotJudgedReasons)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => f.GetValue(null))
+        .OfType<NotJudgedReason>()
+        .ToDictionary(r => r.Group, r => r.Kind, StringComparer.Ordinal);
+
+    /// <summary>A rate limit on one endpoint family that outlasts the harness's patience; each family is a group of its own.</summary>
+    /// <param name="family">The endpoint family the limit is on, e.g. <c>login</c>.</param>
+    /// <param name="remedy">The patience that would wait it out, or the server's limits to raise instead.</param>
+    public static NotJudgedReason RateLimitOutlasted(string family, string remedy) => Shared(NotJudgedKind.RateLimited, RateLimitOpening + family + RateLimitClosing, remedy);
+
+    /// <summary>The kind of the reason with this group: a shared reason's own, rate-limited for any family's rate limit, else other.</summary>
+    internal static NotJudgedKind KindOf(string group) =>
+        KindByGroup.TryGetValue(group, out var kind) ? kind
+        : group.StartsWith(RateLimitOpening, StringComparison.Ordinal) && group.EndsWith(RateLimitClosing, StringComparison.Ordinal) ? NotJudgedKind.RateLimited
+        : NotJudgedKind.Other;
+
+    private static NotJudgedReason Shared(NotJudgedKind kind, string group, string remedy) => new(group, remedy) { Kind = kind };
 }

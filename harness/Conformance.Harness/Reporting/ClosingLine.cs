@@ -73,7 +73,7 @@ public static class ClosingLine
     /// <summary>"6 rate-limited, 4 feature off": the not-judged tests by the kind of their reason, largest first.</summary>
     private static List<string> Kinds(IEnumerable<TestRecord> notJudged) =>
     [
-        .. notJudged.GroupBy(r => NotJudgedReason.Of(r.Message).Kind, StringComparer.Ordinal)
+        .. notJudged.GroupBy(r => NotJudgedReason.Of(r.Message).Kind.Label, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Count()} {g.Key}")),
     ];

@@ -1,20 +1,36 @@
 namespace Conformance.Harness.Requirements;
 
-/// <summary>One normative rule of the spec the suite checks.</summary>
-/// <param name="Id">Stable identifier, e.g. <c>REG-IN-USE</c>.</param>
-/// <param name="Level">How binding it is.</param>
-/// <param name="FromSchema">True when the rule comes from the API schema (a required field, a documented status) rather than a MUST sentence.</param>
-/// <param name="Area">The suite area, e.g. <c>Registration</c> (also an NUnit category).</param>
-/// <param name="Module">The spec module, e.g. <c>Registration</c> or <c>Guest access</c>.</param>
-/// <param name="Anchor">The section's anchor under <c>client-server-api/</c>, or a path such as <c>appendices/#user-identifiers</c>.</param>
-/// <param name="Since">The first spec version with the rule, or null when it is older than v1.1.</param>
-/// <param name="Rule">The rule in one sentence, in our words.</param>
-/// <param name="Quotes">The spec's own sentences the rule rests on, each one a test may pin (at least one).</param>
-public sealed record Requirement(
-    string Id, RequirementLevel Level, bool FromSchema, string Area, string Module, string Anchor, string? Since, string Rule,
-    params IReadOnlyList<SpecQuote> Quotes)
+/// <summary>One normative rule of the spec the suite checks, as the catalogue builds it.</summary>
+public sealed record Requirement
 {
     private const string SpecRoot = "https://spec.matrix.org/v1.19/";
+
+    /// <summary>Stable identifier, e.g. <c>REG-IN-USE</c>.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>How binding it is.</summary>
+    public required RequirementLevel Level { get; init; }
+
+    /// <summary>What the level rests on: a keyword sentence, or the API schema.</summary>
+    public RequirementBasis Basis { get; init; }
+
+    /// <summary>The suite area, e.g. <c>Registration</c> (also an NUnit category).</summary>
+    public required string Area { get; init; }
+
+    /// <summary>The spec module, e.g. <c>Registration</c> or <c>Guest access</c>.</summary>
+    public required string Module { get; init; }
+
+    /// <summary>The section's anchor under <c>client-server-api/</c>, or a path such as <c>appendices/#user-identifiers</c>.</summary>
+    public required string Anchor { get; init; }
+
+    /// <summary>The first spec version with the rule, or null when it is older than v1.1.</summary>
+    public string? Since { get; init; }
+
+    /// <summary>The rule in one sentence, in our words.</summary>
+    public required string Rule { get; init; }
+
+    /// <summary>The spec's own sentences the rule rests on, each one a test may pin (at least one).</summary>
+    public required IReadOnlyList<SpecQuote> Quotes { get; init; }
 
     /// <summary>The one sentence the running test rests on, when it named one; null when all of <see cref="Quotes"/> apply.</summary>
     public SpecQuote? Pinned { get; init; }
@@ -39,7 +55,7 @@ public sealed record Requirement(
 
     /// <summary>"Requirement REG-IN-USE (MUST): rule", the spec's words it rests on, and the link, for failure messages and reports.</summary>
     public string Describe() =>
-        $"Requirement {Id} ({LevelName}{(FromSchema ? ", API schema" : string.Empty)}{(Since is null ? string.Empty : ", since " + Since)}): {Rule}\n"
+        $"Requirement {Id} ({LevelName}{(Basis == RequirementBasis.ApiSchema ? ", API schema" : string.Empty)}{(Since is null ? string.Empty : ", since " + Since)}): {Rule}\n"
         + string.Concat(QuotesShown.Select(q => q.Describe() + "\n"))
         + $"Spec: {SpecLink}";
 }

@@ -1,13 +1,14 @@
-using static Conformance.Harness.Requirements.RequirementLevel;
-
 namespace Conformance.Harness.Requirements;
 
 /// <summary>Every requirement the suite knows, by id. Ids are stable: reports, filters and known-failure lists use them.</summary>
 /// <remarks>
-/// Each requirement carries the spec's own sentences it rests on, read from the matrix-spec sources
+/// An entry reads as its parts: the level and id, the suite area, the spec module and section anchor, the version that
+/// introduced the rule (older than v1.1 when none), whether its level rests on the API schema rather than a keyword,
+/// our one-line rule, and the spec's own sentences it rests on, read from the matrix-spec sources
 /// (<c>content/client-server-api/_index.md</c> and its modules, <c>content/appendices.md</c>,
-/// <c>content/application-service-api.md</c>, <c>data/api/client-server/*.yaml</c>). <see cref="Says"/> is prose of the
-/// section the requirement links to; <see cref="SaysAt"/> names where else the words stand, e.g. a documented response.
+/// <c>content/application-service-api.md</c>, <c>data/api/client-server/*.yaml</c>). <c>Says</c> is prose of the
+/// section the requirement links to; <c>SaysAt</c> names where else the words stand, e.g. a documented response. Every
+/// entry is checked as the catalogue is built (<see cref="RequirementBuilder.Build"/>), so a malformed one fails the run.
 /// </remarks>
 public static class RequirementCatalogue
 {
@@ -20,301 +21,297 @@ public static class RequirementCatalogue
     private const string GetToken = "post_matrixclientv1loginget_token";
     private const string Refresh = "post_matrixclientv3refresh";
 
-    private static readonly Requirement[] All =
+    private static readonly Requirement[] All = Build(
     [
         // Registration
-        new("REG-UIA-401", Must, false, Areas.Uia, "Registration", Register, null,
-            "A kind=user registration without auth is answered 401 with flows (each with a stages array), and session/params where the server uses them, even when the only flow is m.login.dummy.",
-            SaysAt("client-server-api, User-Interactive Authentication API", "The server indicates what authentication data it requires via the body of an HTTP 401 response, and the client submits that authentication data via the `auth` request parameter."),
-            SaysAt("client-server-api, User-Interactive Authentication API", "Homeservers may allow requests that don't require auth by offering a stage with only the `m.login.dummy` auth type, but they must still give a 401 response to requests with no auth data."),
-            SaysAt("registration.yaml, 401", "The homeserver requires additional authentication information."),
-            SaysAt("auth_response.yaml, flows (required)", "A list of the login flows supported by the server for this API."),
-            SaysAt("auth_response.yaml, flows[].stages (required)", "The login type of each of the stages required to complete this authentication flow")),
-        new("REG-UIA-SESSION", Must, false, Areas.Uia, "User-interactive authentication", "user-interactive-authentication-api", null,
-            "Once a session was issued, auth must carry it; stages complete in order; retrying a completed stage gives 401 with completed, or the API result.",
-            Says("`session`: This is a session identifier that the client must pass back to the homeserver, if one is provided, in subsequent attempts to authenticate in the same API call."),
-            Says("It must also contain a `session` key with the value of the session key given by the homeserver, if one was given."),
-            Says("The client is free to choose which flow it follows, however the flow's stages must be completed in order."),
-            Says("Failing to follow the flows in order must result in an HTTP 401 response, as defined below."),
-            Says("Completed stages cannot be retried by clients, therefore servers must return either a 401 response with the completed stages, or the result of the API call if all stages were completed when a client retries a stage.")),
-        new("REG-CHECKS-BEFORE-UIA", Must, false, Areas.Uia, "Registration", Register, null,
-            "M_USER_IN_USE, M_INVALID_USERNAME and M_EXCLUSIVE are returned on the first, unauthenticated request, before UIA.",
-            SaysAt("registration.yaml, 400", "Homeservers MUST perform the relevant checks and return these codes before performing User-Interactive Authentication, although they may also return them after authentication is completed if, for example, the requested user ID was registered whilst the client was performing authentication."),
-            SaysAt("registration.yaml, 400", "Part of the request was invalid. This may include one of the following error codes: * `M_USER_IN_USE` : The desired user ID is already taken. * `M_INVALID_USERNAME` : The desired user ID is not a valid user name. * `M_EXCLUSIVE` : The desired user ID is in the exclusive namespace claimed by an application service.")),
-        new("REG-DEVICE-GEN", Must, false, Areas.Registration, "Registration", Register, null,
-            "When no device_id is given, the server generates one and returns it.",
-            Says("If the client does not supply a `device_id`, the server must auto-generate one."),
-            SaysAt("registration.yaml, 200, device_id", "Required if the `inhibit_login` option is false.")),
-        new("REG-DEVICE-ECHO", Must, true, Areas.Registration, "Registration", Register, null,
-            "When a device_id is given, the response's device_id equals it.",
-            SaysAt("registration.yaml, 200, device_id", "ID of the registered device. Will be the same as the corresponding parameter in the request, if one was specified.")),
-        new("REG-TOKEN-DEVICE", Must, false, Areas.Registration, "Registration", Register, null,
-            "The returned access token belongs to the returned device: whoami with it gives the same user_id and device_id.",
-            Says("The returned access token must be associated with the `device_id` supplied by the client or generated by the server.")),
-        new("REG-DISPLAYNAME", Must, true, Areas.Registration, "Registration", Register, null,
-            "initial_device_display_name becomes the new device's display_name.",
-            SaysAt("registration.yaml, initial_device_display_name", "A display name to assign to the newly-created device. Ignored if `device_id` corresponds to a known device.")),
-        new("REG-USERNAME-BASIS", Should, false, Areas.Usernames, "Registration", Register, null,
-            "The user ID is based on the username when one is given.",
-            Says("The server SHOULD register an account with a User ID based on the `username` provided, if any."),
-            SaysAt("registration.yaml, username", "The basis for the localpart of the desired Matrix ID.")),
-        new("REG-USERNAME-MAP-OR-REJECT", Must, false, Areas.Usernames, "Registration", Register, null,
-            "A username that does not fit the grammar is either mapped to a valid user ID in a logical manner or rejected with 400 M_INVALID_USERNAME.",
-            Says("Note that the grammar of Matrix User ID localparts is restricted, so the server MUST either map the provided `username` onto a `user_id` in a logical manner, or reject any `username` which does not comply to the grammar with `M_INVALID_USERNAME`."),
-            SaysAt("registration.yaml, 400", "Part of the request was invalid. This may include one of the following error codes: … `M_INVALID_USERNAME` : The desired user ID is not a valid user name.")),
-        new("REG-USERNAME-GEN", Must, false, Areas.Usernames, "Registration", Register, null,
-            "When no username is given, the server generates the localpart.",
-            SaysAt("registration.yaml, username", "If omitted, the homeserver MUST generate a Matrix ID local part.")),
-        new("REG-USERID-GRAMMAR", Must, false, Areas.Usernames, "User identifiers", "appendices/#user-identifiers", null,
-            "Every user_id the server returns is @localpart:server_name with a non-empty localpart of a-z 0-9 . _ = - / + only, and at most 255 bytes in all.",
-            SaysAt("registration.yaml, POST /register", "Any user ID returned by this API must conform to the grammar given in the Matrix specification."),
-            Says("The `localpart` of a user ID is an opaque identifier for that user. It MUST NOT be empty, and MUST contain only the characters `a-z`, `0-9`, `.`, `_`, `=`, `-`, `/`, and `+`."),
-            Says("The length of a user ID, including the `@` sigil and the domain, MUST NOT exceed 255 bytes.")),
-        new("REG-IN-USE", Must, false, Areas.Registration, "Registration", Register, null,
-            "Registering a username that is taken is refused with 400 M_USER_IN_USE.",
-            SaysAt("registration.yaml, 400", "Part of the request was invalid. This may include one of the following error codes: … `M_USER_IN_USE` : The desired user ID is already taken."),
-            SaysAt("client-server-api, Other error codes, M_USER_IN_USE", "Encountered when trying to register a user ID which has been taken.")),
-        new("REG-INHIBIT", Must, true, Areas.Registration, "Registration", Register, null,
-            "With inhibit_login true, the response has user_id but no access_token, device_id, refresh_token or expires_in_ms, and the account exists.",
-            SaysAt("registration.yaml, inhibit_login", "If true, an `access_token` and `device_id` should not be returned from this call, therefore preventing an automatic login."),
-            SaysAt("registration.yaml, 200, refresh_token and expires_in_ms", "Omitted if the `inhibit_login` option is true."),
-            SaysAt("registration.yaml, 200", "The account has been registered.")),
-        new("REG-RESPONSE-REQUIRED", Must, true, Areas.Registration, "Registration", Register, null,
-            "A 200 always has user_id; with inhibit_login false it also has access_token and device_id.",
-            SaysAt("registration.yaml, 200, user_id (required)", "The fully-qualified Matrix user ID (MXID) that has been registered."),
-            SaysAt("registration.yaml, 200, access_token and device_id", "Required if the `inhibit_login` option is false.")),
-        new("REG-REFRESH", Must, true, Areas.RefreshTokens, "Registration", Register, "v1.3",
-            "With refresh_token true, a server that supports refresh tokens returns a refresh_token; without it, none is returned.",
-            SaysAt("registration.yaml, refresh_token", "If true, the client supports refresh tokens."),
-            SaysAt("registration.yaml, 200, refresh_token", "A refresh token for the account. This token can be used to obtain a new access token when it expires by calling the `/refresh` endpoint."),
-            SaysAt("client-server-api, Refreshing access tokens", "Handling of clients that do not support refresh tokens is up to the homeserver; clients indicate their support for refresh tokens by including a `refresh_token: true` property in the request body of the `/login` and `/register` endpoints.")),
-        new("REG-KIND-INVALID", Must, true, Areas.Registration, "Registration", Register, null,
-            "kind is user or guest; any other kind is a 400.",
-            SaysAt("registration.yaml, kind (enum: guest, user)", "The kind of account to register. Defaults to `user`."),
-            SaysAt("registration.yaml, 400", "Part of the request was invalid.")),
-        new("REG-FORBIDDEN", Must, true, Areas.Registration, "Registration", Register, null,
-            "Registration, or the kind asked for, that is not allowed is refused with 403 (M_FORBIDDEN, the example's errcode, at SHOULD).",
-            SaysAt("registration.yaml, 403", "The homeserver does not permit registering the account. This response can be used to identify that a particular `kind` of account is not allowed, or that registration is generally not supported by the homeserver.")),
-        new("REG-NOT-JSON", Must, false, Areas.Registration, "Common error codes", "common-error-codes", null,
-            "A body that is not valid JSON or not UTF-8 is refused with 400 M_NOT_JSON; valid JSON of the wrong shape with 400 M_BAD_JSON.",
-            SaysAt("Common error codes, M_NOT_JSON", "Request did not contain valid JSON."),
-            SaysAt("Common error codes, M_BAD_JSON", "Request contained valid JSON, but it was malformed in some way, e.g. missing required keys, invalid values for keys."),
-            SaysAt("client-server-api, API Standards", "All JSON data, in requests or responses, must be encoded using UTF-8."),
-            SaysAt("client-server-api, API Standards", "All `POST` and `PUT` endpoints, with the exception of those listed below, require the client to supply a request body containing a (potentially empty) JSON object.")),
-        new("REG-AS-INHIBIT", Must, false, Areas.Registration, "Registration", Register, "v1.17",
-            "Appservice registration without inhibit_login true on a server without legacy login is refused with 400 M_APPSERVICE_LOGIN_UNSUPPORTED.",
-            SaysAt("application-service-api, Server admin style permissions", "Servers MUST still allow application services to use the `/register` endpoint with a login type of `m.login.application_service` even if they don't support the Legacy Authentication API."),
-            SaysAt("application-service-api, Server admin style permissions", "In that case application services MUST set the `\"inhibit_login\": true` parameter as they cannot use it to log in as users."),
-            SaysAt("application-service-api, Server admin style permissions", "If the `inhibit_login` parameter is not set to `true`, the server MUST return a 400 HTTP status code with an `M_APPSERVICE_LOGIN_UNSUPPORTED` error code.")),
+        Must("REG-UIA-401").In(Areas.Uia).Section("Registration", Register)
+            .Rule("A kind=user registration without auth is answered 401 with flows (each with a stages array), and session/params where the server uses them, even when the only flow is m.login.dummy.")
+            .SaysAt("client-server-api, User-Interactive Authentication API", "The server indicates what authentication data it requires via the body of an HTTP 401 response, and the client submits that authentication data via the `auth` request parameter.")
+            .SaysAt("client-server-api, User-Interactive Authentication API", "Homeservers may allow requests that don't require auth by offering a stage with only the `m.login.dummy` auth type, but they must still give a 401 response to requests with no auth data.")
+            .SaysAt("registration.yaml, 401", "The homeserver requires additional authentication information.")
+            .SaysAt("auth_response.yaml, flows (required)", "A list of the login flows supported by the server for this API.")
+            .SaysAt("auth_response.yaml, flows[].stages (required)", "The login type of each of the stages required to complete this authentication flow"),
+        Must("REG-UIA-SESSION").In(Areas.Uia).Section("User-interactive authentication", "user-interactive-authentication-api")
+            .Rule("Once a session was issued, auth must carry it; stages complete in order; retrying a completed stage gives 401 with completed, or the API result.")
+            .Says("`session`: This is a session identifier that the client must pass back to the homeserver, if one is provided, in subsequent attempts to authenticate in the same API call.")
+            .Says("It must also contain a `session` key with the value of the session key given by the homeserver, if one was given.")
+            .Says("The client is free to choose which flow it follows, however the flow's stages must be completed in order.")
+            .Says("Failing to follow the flows in order must result in an HTTP 401 response, as defined below.")
+            .Says("Completed stages cannot be retried by clients, therefore servers must return either a 401 response with the completed stages, or the result of the API call if all stages were completed when a client retries a stage."),
+        Must("REG-CHECKS-BEFORE-UIA").In(Areas.Uia).Section("Registration", Register)
+            .Rule("M_USER_IN_USE, M_INVALID_USERNAME and M_EXCLUSIVE are returned on the first, unauthenticated request, before UIA.")
+            .SaysAt("registration.yaml, 400", "Homeservers MUST perform the relevant checks and return these codes before performing User-Interactive Authentication, although they may also return them after authentication is completed if, for example, the requested user ID was registered whilst the client was performing authentication.")
+            .SaysAt("registration.yaml, 400", "Part of the request was invalid. This may include one of the following error codes: * `M_USER_IN_USE` : The desired user ID is already taken. * `M_INVALID_USERNAME` : The desired user ID is not a valid user name. * `M_EXCLUSIVE` : The desired user ID is in the exclusive namespace claimed by an application service."),
+        Must("REG-DEVICE-GEN").In(Areas.Registration).Section("Registration", Register)
+            .Rule("When no device_id is given, the server generates one and returns it.")
+            .Says("If the client does not supply a `device_id`, the server must auto-generate one.")
+            .SaysAt("registration.yaml, 200, device_id", "Required if the `inhibit_login` option is false."),
+        Must("REG-DEVICE-ECHO").In(Areas.Registration).Section("Registration", Register).FromApiSchema()
+            .Rule("When a device_id is given, the response's device_id equals it.")
+            .SaysAt("registration.yaml, 200, device_id", "ID of the registered device. Will be the same as the corresponding parameter in the request, if one was specified."),
+        Must("REG-TOKEN-DEVICE").In(Areas.Registration).Section("Registration", Register)
+            .Rule("The returned access token belongs to the returned device: whoami with it gives the same user_id and device_id.")
+            .Says("The returned access token must be associated with the `device_id` supplied by the client or generated by the server."),
+        Must("REG-DISPLAYNAME").In(Areas.Registration).Section("Registration", Register).FromApiSchema()
+            .Rule("initial_device_display_name becomes the new device's display_name.")
+            .SaysAt("registration.yaml, initial_device_display_name", "A display name to assign to the newly-created device. Ignored if `device_id` corresponds to a known device."),
+        Should("REG-USERNAME-BASIS").In(Areas.Usernames).Section("Registration", Register)
+            .Rule("The user ID is based on the username when one is given.")
+            .Says("The server SHOULD register an account with a User ID based on the `username` provided, if any.")
+            .SaysAt("registration.yaml, username", "The basis for the localpart of the desired Matrix ID."),
+        Must("REG-USERNAME-MAP-OR-REJECT").In(Areas.Usernames).Section("Registration", Register)
+            .Rule("A username that does not fit the grammar is either mapped to a valid user ID in a logical manner or rejected with 400 M_INVALID_USERNAME.")
+            .Says("Note that the grammar of Matrix User ID localparts is restricted, so the server MUST either map the provided `username` onto a `user_id` in a logical manner, or reject any `username` which does not comply to the grammar with `M_INVALID_USERNAME`.")
+            .SaysAt("registration.yaml, 400", "Part of the request was invalid. This may include one of the following error codes: … `M_INVALID_USERNAME` : The desired user ID is not a valid user name."),
+        Must("REG-USERNAME-GEN").In(Areas.Usernames).Section("Registration", Register)
+            .Rule("When no username is given, the server generates the localpart.")
+            .SaysAt("registration.yaml, username", "If omitted, the homeserver MUST generate a Matrix ID local part."),
+        Must("REG-USERID-GRAMMAR").In(Areas.Usernames).Section("User identifiers", "appendices/#user-identifiers")
+            .Rule("Every user_id the server returns is @localpart:server_name with a non-empty localpart of a-z 0-9 . _ = - / + only, and at most 255 bytes in all.")
+            .SaysAt("registration.yaml, POST /register", "Any user ID returned by this API must conform to the grammar given in the Matrix specification.")
+            .Says("The `localpart` of a user ID is an opaque identifier for that user. It MUST NOT be empty, and MUST contain only the characters `a-z`, `0-9`, `.`, `_`, `=`, `-`, `/`, and `+`.")
+            .Says("The length of a user ID, including the `@` sigil and the domain, MUST NOT exceed 255 bytes."),
+        Must("REG-IN-USE").In(Areas.Registration).Section("Registration", Register)
+            .Rule("Registering a username that is taken is refused with 400 M_USER_IN_USE.")
+            .SaysAt("registration.yaml, 400", "Part of the request was invalid. This may include one of the following error codes: … `M_USER_IN_USE` : The desired user ID is already taken.")
+            .SaysAt("client-server-api, Other error codes, M_USER_IN_USE", "Encountered when trying to register a user ID which has been taken."),
+        Must("REG-INHIBIT").In(Areas.Registration).Section("Registration", Register).FromApiSchema()
+            .Rule("With inhibit_login true, the response has user_id but no access_token, device_id, refresh_token or expires_in_ms, and the account exists.")
+            .SaysAt("registration.yaml, inhibit_login", "If true, an `access_token` and `device_id` should not be returned from this call, therefore preventing an automatic login.")
+            .SaysAt("registration.yaml, 200, refresh_token and expires_in_ms", "Omitted if the `inhibit_login` option is true.")
+            .SaysAt("registration.yaml, 200", "The account has been registered."),
+        Must("REG-RESPONSE-REQUIRED").In(Areas.Registration).Section("Registration", Register).FromApiSchema()
+            .Rule("A 200 always has user_id; with inhibit_login false it also has access_token and device_id.")
+            .SaysAt("registration.yaml, 200, user_id (required)", "The fully-qualified Matrix user ID (MXID) that has been registered.")
+            .SaysAt("registration.yaml, 200, access_token and device_id", "Required if the `inhibit_login` option is false."),
+        Must("REG-REFRESH").In(Areas.RefreshTokens).Section("Registration", Register).Since("v1.3").FromApiSchema()
+            .Rule("With refresh_token true, a server that supports refresh tokens returns a refresh_token; without it, none is returned.")
+            .SaysAt("registration.yaml, refresh_token", "If true, the client supports refresh tokens.")
+            .SaysAt("registration.yaml, 200, refresh_token", "A refresh token for the account. This token can be used to obtain a new access token when it expires by calling the `/refresh` endpoint.")
+            .SaysAt("client-server-api, Refreshing access tokens", "Handling of clients that do not support refresh tokens is up to the homeserver; clients indicate their support for refresh tokens by including a `refresh_token: true` property in the request body of the `/login` and `/register` endpoints."),
+        Must("REG-KIND-INVALID").In(Areas.Registration).Section("Registration", Register).FromApiSchema()
+            .Rule("kind is user or guest; any other kind is a 400.")
+            .SaysAt("registration.yaml, kind (enum: guest, user)", "The kind of account to register. Defaults to `user`.")
+            .SaysAt("registration.yaml, 400", "Part of the request was invalid."),
+        Must("REG-FORBIDDEN").In(Areas.Registration).Section("Registration", Register).FromApiSchema()
+            .Rule("Registration, or the kind asked for, that is not allowed is refused with 403 (M_FORBIDDEN, the example's errcode, at SHOULD).")
+            .SaysAt("registration.yaml, 403", "The homeserver does not permit registering the account. This response can be used to identify that a particular `kind` of account is not allowed, or that registration is generally not supported by the homeserver."),
+        Must("REG-NOT-JSON").In(Areas.Registration).Section("Common error codes", "common-error-codes")
+            .Rule("A body that is not valid JSON or not UTF-8 is refused with 400 M_NOT_JSON; valid JSON of the wrong shape with 400 M_BAD_JSON.")
+            .SaysAt("Common error codes, M_NOT_JSON", "Request did not contain valid JSON.")
+            .SaysAt("Common error codes, M_BAD_JSON", "Request contained valid JSON, but it was malformed in some way, e.g. missing required keys, invalid values for keys.")
+            .SaysAt("client-server-api, API Standards", "All JSON data, in requests or responses, must be encoded using UTF-8.")
+            .SaysAt("client-server-api, API Standards", "All `POST` and `PUT` endpoints, with the exception of those listed below, require the client to supply a request body containing a (potentially empty) JSON object."),
+        Must("REG-AS-INHIBIT").In(Areas.Registration).Section("Registration", Register).Since("v1.17")
+            .Rule("Appservice registration without inhibit_login true on a server without legacy login is refused with 400 M_APPSERVICE_LOGIN_UNSUPPORTED.")
+            .SaysAt("application-service-api, Server admin style permissions", "Servers MUST still allow application services to use the `/register` endpoint with a login type of `m.login.application_service` even if they don't support the Legacy Authentication API.")
+            .SaysAt("application-service-api, Server admin style permissions", "In that case application services MUST set the `\"inhibit_login\": true` parameter as they cannot use it to log in as users.")
+            .SaysAt("application-service-api, Server admin style permissions", "If the `inhibit_login` parameter is not set to `true`, the server MUST return a 400 HTTP status code with an `M_APPSERVICE_LOGIN_UNSUPPORTED` error code."),
 
         // Guests
-        new("GUEST-NO-UIA", Must, true, Areas.Guests, "Guest access", Guest, null,
-            "Guest registration does not use UIA: a plain request succeeds, or is refused with 403 if guests are not allowed.",
-            SaysAt("registration.yaml, POST /register", "This API endpoint uses the User-Interactive Authentication API, except in the cases where a guest account is being registered."),
-            Says("Guest users retrieve access tokens from a homeserver using the ordinary register endpoint, specifying the `kind` parameter as `guest`."),
-            SaysAt("registration.yaml, 403", "The homeserver does not permit registering the account. This response can be used to identify that a particular `kind` of account is not allowed, or that registration is generally not supported by the homeserver.")),
-        new("GUEST-IGNORE-BODY", Must, false, Areas.Guests, "Guest access", Register, null,
-            "Guest registration ignores every body parameter except initial_device_display_name.",
-            Says("When registering a guest account, all parameters in the request body with the exception of `initial_device_display_name` MUST BE ignored by the server.")),
-        new("GUEST-DEVICE-PICK", Must, false, Areas.Guests, "Guest access", Register, null,
-            "For guests the server picks the device_id; a supplied device_id is not used.",
-            Says("The server MUST pick a `device_id` for the account regardless of input.")),
-        new("GUEST-DISPLAYNAME", Must, true, Areas.Guests, "Guest access", Register, null,
-            "initial_device_display_name is honoured for guests.",
-            Says("When registering a guest account, all parameters in the request body with the exception of `initial_device_display_name` MUST BE ignored by the server."),
-            SaysAt("registration.yaml, initial_device_display_name", "A display name to assign to the newly-created device.")),
-        new("GUEST-WHOAMI", Must, true, Areas.Guests, "Guest access", "get_matrixclientv3accountwhoami", "v1.2",
-            "whoami with a guest token returns is_guest true; for a normal user is_guest is absent or false.",
-            SaysAt("whoami.yaml, 200, is_guest", "When `true`, the user is a Guest User. When not present or `false`, the user is presumed to be a non-guest user.")),
-        new("GUEST-FORBIDDEN", Must, true, Areas.Guests, "Guest access", Register, null,
-            "A server that disallows guests answers guest registration with 403 (M_FORBIDDEN, the example's errcode, at SHOULD).",
-            SaysAt("registration.yaml, 403", "The homeserver does not permit registering the account. This response can be used to identify that a particular `kind` of account is not allowed, or that registration is generally not supported by the homeserver."),
-            SaysAt("Guest Access module", "Homeservers may choose not to allow this access at all to their local users, but have no information about whether users on other homeservers are guests or not.")),
-        new("GUEST-UPGRADE", Must, true, Areas.Guests, "Guest access", Guest, null,
-            "A guest upgrades by registering with guest_access_token and its own localpart and keeps its user ID; a guest cannot upgrade another guest's account.",
-            Says("Guest users can also upgrade their account by going through the ordinary `register` flow, but specifying the additional POST parameter `guest_access_token` containing the guest's access token."),
-            Says("They are also required to specify the `username` parameter to the value of the local part of their username, which is otherwise optional.")),
+        Must("GUEST-NO-UIA").In(Areas.Guests).Section("Guest access", Guest).FromApiSchema()
+            .Rule("Guest registration does not use UIA: a plain request succeeds, or is refused with 403 if guests are not allowed.")
+            .SaysAt("registration.yaml, POST /register", "This API endpoint uses the User-Interactive Authentication API, except in the cases where a guest account is being registered.")
+            .Says("Guest users retrieve access tokens from a homeserver using the ordinary register endpoint, specifying the `kind` parameter as `guest`.")
+            .SaysAt("registration.yaml, 403", "The homeserver does not permit registering the account. This response can be used to identify that a particular `kind` of account is not allowed, or that registration is generally not supported by the homeserver."),
+        Must("GUEST-IGNORE-BODY").In(Areas.Guests).Section("Guest access", Register)
+            .Rule("Guest registration ignores every body parameter except initial_device_display_name.")
+            .Says("When registering a guest account, all parameters in the request body with the exception of `initial_device_display_name` MUST BE ignored by the server."),
+        Must("GUEST-DEVICE-PICK").In(Areas.Guests).Section("Guest access", Register)
+            .Rule("For guests the server picks the device_id; a supplied device_id is not used.")
+            .Says("The server MUST pick a `device_id` for the account regardless of input."),
+        Must("GUEST-DISPLAYNAME").In(Areas.Guests).Section("Guest access", Register).FromApiSchema()
+            .Rule("initial_device_display_name is honoured for guests.")
+            .Says("When registering a guest account, all parameters in the request body with the exception of `initial_device_display_name` MUST BE ignored by the server.")
+            .SaysAt("registration.yaml, initial_device_display_name", "A display name to assign to the newly-created device."),
+        Must("GUEST-WHOAMI").In(Areas.Guests).Section("Guest access", "get_matrixclientv3accountwhoami").Since("v1.2").FromApiSchema()
+            .Rule("whoami with a guest token returns is_guest true; for a normal user is_guest is absent or false.")
+            .SaysAt("whoami.yaml, 200, is_guest", "When `true`, the user is a Guest User. When not present or `false`, the user is presumed to be a non-guest user."),
+        Must("GUEST-FORBIDDEN").In(Areas.Guests).Section("Guest access", Register).FromApiSchema()
+            .Rule("A server that disallows guests answers guest registration with 403 (M_FORBIDDEN, the example's errcode, at SHOULD).")
+            .SaysAt("registration.yaml, 403", "The homeserver does not permit registering the account. This response can be used to identify that a particular `kind` of account is not allowed, or that registration is generally not supported by the homeserver.")
+            .SaysAt("Guest Access module", "Homeservers may choose not to allow this access at all to their local users, but have no information about whether users on other homeservers are guests or not."),
+        Must("GUEST-UPGRADE").In(Areas.Guests).Section("Guest access", Guest).FromApiSchema()
+            .Rule("A guest upgrades by registering with guest_access_token and its own localpart and keeps its user ID; a guest cannot upgrade another guest's account.")
+            .Says("Guest users can also upgrade their account by going through the ordinary `register` flow, but specifying the additional POST parameter `guest_access_token` containing the guest's access token.")
+            .Says("They are also required to specify the `username` parameter to the value of the local part of their username, which is otherwise optional."),
 
         // Availability
-        new("AVAIL-FREE", Must, true, Areas.Availability, "Registration", Available, "r0.4.0",
-            "A free, valid username is answered 200 {\"available\": true}.",
-            Says("Checks to see if a username is available, and valid, for the server."),
-            SaysAt("registration.yaml, GET /register/available, 200", "The username is available"),
-            SaysAt("registration.yaml, GET /register/available, 200, available", "A flag to indicate that the username is available. This should always be `true` when the server replies with 200 OK.")),
-        new("AVAIL-TAKEN", Must, true, Areas.Availability, "Registration", Available, "r0.4.0",
-            "A taken username is answered 400 M_USER_IN_USE.",
-            SaysAt("registration.yaml, GET /register/available, 400", "Part of the request was invalid or the username is not available. This may include one of the following error codes: … `M_USER_IN_USE` : The desired username is already taken.")),
-        new("AVAIL-INVALID", Must, true, Areas.Availability, "Registration", Available, "r0.4.0",
-            "An invalid username is answered 400 M_INVALID_USERNAME; a name reserved by an appservice 400 M_EXCLUSIVE.",
-            SaysAt("registration.yaml, GET /register/available, 400", "Part of the request was invalid or the username is not available. This may include one of the following error codes: … `M_INVALID_USERNAME` : The desired username is not a valid user name."),
-            SaysAt("registration.yaml, GET /register/available, 400", "Part of the request was invalid or the username is not available. This may include one of the following error codes: … `M_EXCLUSIVE` : The desired username is in the exclusive namespace claimed by an application service."),
-            Says("This includes verifying that an application service has not claimed the username and that the username fits the server's desired requirements (for example, a server could dictate that it does not permit usernames with underscores).")),
-        new("AVAIL-NO-RESERVE", Must, true, Areas.Availability, "Registration", Available, "r0.4.0",
-            "Checking availability does not reserve the name, and needs no authentication.",
-            Says("Matrix clients may wish to use this API prior to attempting registration, however the clients must also be aware that using this API does not normally reserve the username.")),
+        Must("AVAIL-FREE").In(Areas.Availability).Section("Registration", Available).Since("r0.4.0").FromApiSchema()
+            .Rule("A free, valid username is answered 200 {\"available\": true}.")
+            .Says("Checks to see if a username is available, and valid, for the server.")
+            .SaysAt("registration.yaml, GET /register/available, 200", "The username is available")
+            .SaysAt("registration.yaml, GET /register/available, 200, available", "A flag to indicate that the username is available. This should always be `true` when the server replies with 200 OK."),
+        Must("AVAIL-TAKEN").In(Areas.Availability).Section("Registration", Available).Since("r0.4.0").FromApiSchema()
+            .Rule("A taken username is answered 400 M_USER_IN_USE.")
+            .SaysAt("registration.yaml, GET /register/available, 400", "Part of the request was invalid or the username is not available. This may include one of the following error codes: … `M_USER_IN_USE` : The desired username is already taken."),
+        Must("AVAIL-INVALID").In(Areas.Availability).Section("Registration", Available).Since("r0.4.0").FromApiSchema()
+            .Rule("An invalid username is answered 400 M_INVALID_USERNAME; a name reserved by an appservice 400 M_EXCLUSIVE.")
+            .SaysAt("registration.yaml, GET /register/available, 400", "Part of the request was invalid or the username is not available. This may include one of the following error codes: … `M_INVALID_USERNAME` : The desired username is not a valid user name.")
+            .SaysAt("registration.yaml, GET /register/available, 400", "Part of the request was invalid or the username is not available. This may include one of the following error codes: … `M_EXCLUSIVE` : The desired username is in the exclusive namespace claimed by an application service.")
+            .Says("This includes verifying that an application service has not claimed the username and that the username fits the server's desired requirements (for example, a server could dictate that it does not permit usernames with underscores)."),
+        Must("AVAIL-NO-RESERVE").In(Areas.Availability).Section("Registration", Available).Since("r0.4.0").FromApiSchema()
+            .Rule("Checking availability does not reserve the name, and needs no authentication.")
+            .Says("Matrix clients may wish to use this API prior to attempting registration, however the clients must also be aware that using this API does not normally reserve the username."),
 
         // Registration tokens
-        new("RTOKEN-FLOW", Must, true, Areas.RegistrationTokens, "Token-authenticated registration", TokenAuth, "v1.2",
-            "A server that requires a token offers a flow with the m.login.registration_token stage, completed with {type, token, session}.",
-            Says("This authentication type provides homeservers the ability to allow registrations to a limited set of people instead of either offering completely open registrations or completely closed registration (where the homeserver administrators create and distribute accounts)."),
-            Says("To use this authentication type, clients should submit an auth dict with just the type, token, and session:"),
-            Says("The `m.login.registration_token` authentication type is only valid on the `/register` endpoint.")),
-        new("RTOKEN-VALIDITY", Must, true, Areas.RegistrationTokens, "Token-authenticated registration", "get_matrixclientv1registermloginregistration_tokenvalidity", "v1.2",
-            "GET .../register/m.login.registration_token/validity answers 200 {\"valid\": bool}: false for an unknown token; 403 when registration is off (M_FORBIDDEN, the example's errcode, at SHOULD).",
-            SaysAt("registration_tokens.yaml, 200, valid (required)", "True if the token is still valid, false otherwise."),
-            SaysAt("registration_tokens.yaml, 200, valid (required)", "This should additionally be false if the token is not a recognised token by the server."),
-            SaysAt("registration_tokens.yaml, 403", "The homeserver does not permit registration and thus all tokens are considered invalid.")),
-        new("RTOKEN-WRONG", Must, true, Areas.RegistrationTokens, "Token-authenticated registration", TokenAuth, "v1.2",
-            "A wrong token does not complete the stage (401 with errcode, session kept); a token with a use limit stops working when used up.",
-            SaysAt("client-server-api, User-Interactive Authentication API", "If the homeserver decides that an attempt on a stage was unsuccessful, but the client may make a second attempt, it returns the same HTTP status 401 response as above, with the addition of the standard `errcode` and `error` fields describing the error."),
-            Says("Such cases might be a token limited to 100 uses or for the next 2 hours - after the tokens expire, they can no longer be used to create accounts.")),
+        Must("RTOKEN-FLOW").In(Areas.RegistrationTokens).Section("Token-authenticated registration", TokenAuth).Since("v1.2").FromApiSchema()
+            .Rule("A server that requires a token offers a flow with the m.login.registration_token stage, completed with {type, token, session}.")
+            .Says("This authentication type provides homeservers the ability to allow registrations to a limited set of people instead of either offering completely open registrations or completely closed registration (where the homeserver administrators create and distribute accounts).")
+            .Says("To use this authentication type, clients should submit an auth dict with just the type, token, and session:")
+            .Says("The `m.login.registration_token` authentication type is only valid on the `/register` endpoint."),
+        Must("RTOKEN-VALIDITY").In(Areas.RegistrationTokens).Section("Token-authenticated registration", "get_matrixclientv1registermloginregistration_tokenvalidity").Since("v1.2").FromApiSchema()
+            .Rule("GET .../register/m.login.registration_token/validity answers 200 {\"valid\": bool}: false for an unknown token; 403 when registration is off (M_FORBIDDEN, the example's errcode, at SHOULD).")
+            .SaysAt("registration_tokens.yaml, 200, valid (required)", "True if the token is still valid, false otherwise.")
+            .SaysAt("registration_tokens.yaml, 200, valid (required)", "This should additionally be false if the token is not a recognised token by the server.")
+            .SaysAt("registration_tokens.yaml, 403", "The homeserver does not permit registration and thus all tokens are considered invalid."),
+        Must("RTOKEN-WRONG").In(Areas.RegistrationTokens).Section("Token-authenticated registration", TokenAuth).Since("v1.2").FromApiSchema()
+            .Rule("A wrong token does not complete the stage (401 with errcode, session kept); a token with a use limit stops working when used up.")
+            .SaysAt("client-server-api, User-Interactive Authentication API", "If the homeserver decides that an attempt on a stage was unsuccessful, but the client may make a second attempt, it returns the same HTTP status 401 response as above, with the addition of the standard `errcode` and `error` fields describing the error.")
+            .Says("Such cases might be a token limited to 100 uses or for the next 2 hours - after the tokens expire, they can no longer be used to create accounts."),
 
         // Login
-        new("LOGIN-FLOWS", Must, true, Areas.Login, "Login", GetLogin, null,
-            "GET /login answers 200 with flows, each with a type.",
-            Says("Gets the homeserver's supported login types to authenticate users."),
-            SaysAt("login.yaml, GET /login, 200", "The login types the homeserver supports"),
-            SaysAt("login.yaml, GET /login, 200, flows[].type (required)", "The login type. This is supplied as the `type` when logging in.")),
-        new("LOGIN-PASSWORD", Must, true, Areas.Login, "Login", PostLogin, null,
-            "m.login.password with an m.id.user identifier (full ID or localpart) answers 200 with access_token, device_id and user_id.",
-            SaysAt("client-server-api, Login", "For a simple username/password login, clients should submit a `/login` request as follows:"),
-            SaysAt("client-server-api, Identifier types", "A client can identify a user using their Matrix ID. This can either be the fully qualified Matrix user ID, or just the localpart of the user ID."),
-            SaysAt("login.yaml, 200 (required: access_token, device_id, user_id)", "The user has been authenticated."),
-            SaysAt("appendices, User Identifiers (rationale)", "We chose to disallow upper-case characters because we do not consider it valid to have two user IDs which differ only in case: indeed it should be possible to reach `@user:matrix.org` as `@USER:matrix.org`.")),
-        new("LOGIN-WRONG", Must, false, Areas.Login, "Login", PostLogin, null,
-            "A wrong password or unknown user is refused with 403 M_FORBIDDEN.",
-            SaysAt("login.yaml, 403", "The login attempt failed. This can include one of the following error codes: * `M_FORBIDDEN`: The provided authentication data was incorrect or the requested device ID is the same as a cross-signing key ID."),
-            SaysAt("Common error codes, M_FORBIDDEN", "Forbidden access, e.g. joining a room without permission, failed login.")),
-        new("LOGIN-DEVICE", Must, false, Areas.Login, "Login", PostLogin, null,
-            "Without device_id the server generates one; a given device_id is echoed; the token is bound to it.",
-            Says("If the client does not supply a `device_id`, the server must auto-generate one."),
-            Says("The returned access token must be associated with the `device_id` supplied by the client or generated by the server."),
-            SaysAt("login.yaml, 200, device_id", "ID of the logged-in device. Will be the same as the corresponding parameter in the request, if one was specified.")),
+        Must("LOGIN-FLOWS").In(Areas.Login).Section("Login", GetLogin).FromApiSchema()
+            .Rule("GET /login answers 200 with flows, each with a type.")
+            .Says("Gets the homeserver's supported login types to authenticate users.")
+            .SaysAt("login.yaml, GET /login, 200", "The login types the homeserver supports")
+            .SaysAt("login.yaml, GET /login, 200, flows[].type (required)", "The login type. This is supplied as the `type` when logging in."),
+        Must("LOGIN-PASSWORD").In(Areas.Login).Section("Login", PostLogin).FromApiSchema()
+            .Rule("m.login.password with an m.id.user identifier (full ID or localpart) answers 200 with access_token, device_id and user_id.")
+            .SaysAt("client-server-api, Login", "For a simple username/password login, clients should submit a `/login` request as follows:")
+            .SaysAt("client-server-api, Identifier types", "A client can identify a user using their Matrix ID. This can either be the fully qualified Matrix user ID, or just the localpart of the user ID.")
+            .SaysAt("login.yaml, 200 (required: access_token, device_id, user_id)", "The user has been authenticated.")
+            .SaysAt("appendices, User Identifiers (rationale)", "We chose to disallow upper-case characters because we do not consider it valid to have two user IDs which differ only in case: indeed it should be possible to reach `@user:matrix.org` as `@USER:matrix.org`."),
+        Must("LOGIN-WRONG").In(Areas.Login).Section("Login", PostLogin)
+            .Rule("A wrong password or unknown user is refused with 403 M_FORBIDDEN.")
+            .SaysAt("login.yaml, 403", "The login attempt failed. This can include one of the following error codes: * `M_FORBIDDEN`: The provided authentication data was incorrect or the requested device ID is the same as a cross-signing key ID.")
+            .SaysAt("Common error codes, M_FORBIDDEN", "Forbidden access, e.g. joining a room without permission, failed login."),
+        Must("LOGIN-DEVICE").In(Areas.Login).Section("Login", PostLogin)
+            .Rule("Without device_id the server generates one; a given device_id is echoed; the token is bound to it.")
+            .Says("If the client does not supply a `device_id`, the server must auto-generate one.")
+            .Says("The returned access token must be associated with the `device_id` supplied by the client or generated by the server.")
+            .SaysAt("login.yaml, 200, device_id", "ID of the logged-in device. Will be the same as the corresponding parameter in the request, if one was specified."),
         // The "must" that names the advertised types came in v1.11 and binds clients; refusing a type the server does
         // not recognise (400, "the login type may not be recognised") is as old as the endpoint.
-        new("LOGIN-TYPE-ADVERTISED", Must, true, Areas.Login, "Login", PostLogin, null,
-            "The login type must be one GET /login returned; a type the server does not recognise is refused with 400.",
-            SaysAt("login.yaml, type", "This must be a type returned in one of the flows of the response of the `GET /login` endpoint, like `m.login.password` or `m.login.token`."),
-            SaysAt("login.yaml, 400", "Part of the request was invalid. For example, the login type may not be recognised.")),
-        new("LOGIN-REFRESH", Must, true, Areas.RefreshTokens, "Login", PostLogin, "v1.3",
-            "With refresh_token true, a server that supports refresh tokens returns refresh_token; expires_in_ms, when given, is an integer.",
-            SaysAt("login.yaml, refresh_token", "If true, the client supports refresh tokens."),
-            SaysAt("login.yaml, 200, refresh_token", "A refresh token for the account. This token can be used to obtain a new access token when it expires by calling the `/refresh` endpoint."),
-            SaysAt("login.yaml, 200, expires_in_ms (integer)", "The lifetime of the access token, in milliseconds. … If not given, the client can assume that the access token will not expire.")),
+        Must("LOGIN-TYPE-ADVERTISED").In(Areas.Login).Section("Login", PostLogin).FromApiSchema()
+            .Rule("The login type must be one GET /login returned; a type the server does not recognise is refused with 400.")
+            .SaysAt("login.yaml, type", "This must be a type returned in one of the flows of the response of the `GET /login` endpoint, like `m.login.password` or `m.login.token`.")
+            .SaysAt("login.yaml, 400", "Part of the request was invalid. For example, the login type may not be recognised."),
+        Must("LOGIN-REFRESH").In(Areas.RefreshTokens).Section("Login", PostLogin).Since("v1.3").FromApiSchema()
+            .Rule("With refresh_token true, a server that supports refresh tokens returns refresh_token; expires_in_ms, when given, is an integer.")
+            .SaysAt("login.yaml, refresh_token", "If true, the client supports refresh tokens.")
+            .SaysAt("login.yaml, 200, refresh_token", "A refresh token for the account. This token can be used to obtain a new access token when it expires by calling the `/refresh` endpoint.")
+            .SaysAt("login.yaml, 200, expires_in_ms (integer)", "The lifetime of the access token, in milliseconds. … If not given, the client can assume that the access token will not expire."),
 
         // Login tokens
-        new("LTOKEN-DISCOVERY", Must, true, Areas.LoginTokens, "Login", GetToken, "v1.7",
-            "Support for get_token is advertised by the m.login.token flow with get_login_token true; the m.get_login_token capability says per user whether get_token works for them.",
-            Says("Optional endpoint - the server is not required to implement this endpoint if it does not intend to use or support this functionality."),
-            Says("Authenticated clients can check for support on a per-user basis with the `m.get_login_token` capability, while unauthenticated clients can detect server support by looking for an `m.login.token` login flow with `get_login_token: true` on `GET /login`."),
-            SaysAt("login.yaml, GET /login, flows[].get_login_token", "If `type` is `m.login.token`, an optional field to indicate to the unauthenticated client that the homeserver supports the `POST /login/get_token` endpoint. Note that supporting the endpoint does not necessarily indicate that the user attempting to log in will be able to generate such a token."),
-            SaysAt("client-server-api, m.get_login_token capability", "This capability has a single flag, `enabled`, to denote whether the user is able to use `POST /login/get_token` to generate single-use, time-limited tokens to log unauthenticated clients into their account."),
-            SaysAt("client-server-api, m.get_login_token capability", "When not listed, clients SHOULD assume the user is unable to generate tokens.")),
-        new("LTOKEN-UIA", Must, false, Areas.LoginTokens, "Login", GetToken, "v1.7",
-            "POST /login/get_token is authenticated, uses UIA, and always re-prompts: no grace period from a recent UIA.",
-            Says("This API endpoint uses the User-Interactive Authentication API."),
-            Says("For this endpoint, servers MUST always re-prompt the user for verification to ensure explicit consent is gained for each additional client."),
-            SaysAt("client-server-api, User-Interactive Authentication API", "A request to an endpoint that uses User-Interactive Authentication never succeeds without auth."),
-            SaysAt("login_token.yaml, 400", "The request was malformed, or the user does not have an ability to generate tokens for their devices, as implied by the User-Interactive Authentication API.")),
-        new("LTOKEN-RESPONSE", Must, true, Areas.LoginTokens, "Login", GetToken, "v1.7",
-            "A 200 from get_token has a string login_token and an integer expires_in_ms.",
-            SaysAt("login_token.yaml, 200, login_token (required)", "The login token for the `m.login.token` login flow."),
-            SaysAt("login_token.yaml, 200, expires_in_ms (required, integer)", "The time remaining in milliseconds until the homeserver will no longer accept the token. `120000` (2 minutes) is recommended as a default.")),
-        new("LTOKEN-LOGIN", Must, true, Areas.LoginTokens, "Login", PostLogin, "v1.7",
-            "POST /login with m.login.token and the token logs in as the same user.",
-            SaysAt("login_token.yaml, POST /login/get_token", "An already-authenticated client can call this endpoint to generate a single-use, time-limited, token for an unauthenticated client to log in with, becoming logged in as the same user which called this endpoint."),
-            SaysAt("client-server-api, Login", "The `token` must encode the user ID, since there is no other identifying data in the request.")),
-        new("LTOKEN-SINGLE-USE", Must, false, Areas.LoginTokens, "Login", GetToken, "v1.7",
-            "A login token is valid for exactly one login; a second use is refused with 403 M_FORBIDDEN.",
-            Says("The generated token MUST only be valid for a single login, enforced by the server."),
-            SaysAt("client-server-api, Login", "In the case that the token is not valid, the homeserver must respond with `403 Forbidden` and an error code of `M_FORBIDDEN`.")),
-        new("LTOKEN-INVALID", Must, false, Areas.LoginTokens, "Login", PostLogin, "v1.7",
-            "An invalid or expired login token is refused with 403 M_FORBIDDEN.",
-            SaysAt("client-server-api, Login", "In the case that the token is not valid, the homeserver must respond with `403 Forbidden` and an error code of `M_FORBIDDEN`."),
-            SaysAt("login_token.yaml, 200, expires_in_ms", "The time remaining in milliseconds until the homeserver will no longer accept the token.")),
-        new("LTOKEN-RATE", Should, false, Areas.LoginTokens, "Login", GetToken, "v1.7",
-            "get_token should be rate-limited more strictly than other endpoints.",
-            Says("Servers are encouraged to apply stricter than normal rate limiting to this endpoint, such as maximum of 1 request per minute.")),
+        Must("LTOKEN-DISCOVERY").In(Areas.LoginTokens).Section("Login", GetToken).Since("v1.7").FromApiSchema()
+            .Rule("Support for get_token is advertised by the m.login.token flow with get_login_token true; the m.get_login_token capability says per user whether get_token works for them.")
+            .Says("Optional endpoint - the server is not required to implement this endpoint if it does not intend to use or support this functionality.")
+            .Says("Authenticated clients can check for support on a per-user basis with the `m.get_login_token` capability, while unauthenticated clients can detect server support by looking for an `m.login.token` login flow with `get_login_token: true` on `GET /login`.")
+            .SaysAt("login.yaml, GET /login, flows[].get_login_token", "If `type` is `m.login.token`, an optional field to indicate to the unauthenticated client that the homeserver supports the `POST /login/get_token` endpoint. Note that supporting the endpoint does not necessarily indicate that the user attempting to log in will be able to generate such a token.")
+            .SaysAt("client-server-api, m.get_login_token capability", "This capability has a single flag, `enabled`, to denote whether the user is able to use `POST /login/get_token` to generate single-use, time-limited tokens to log unauthenticated clients into their account.")
+            .SaysAt("client-server-api, m.get_login_token capability", "When not listed, clients SHOULD assume the user is unable to generate tokens."),
+        Must("LTOKEN-UIA").In(Areas.LoginTokens).Section("Login", GetToken).Since("v1.7")
+            .Rule("POST /login/get_token is authenticated, uses UIA, and always re-prompts: no grace period from a recent UIA.")
+            .Says("This API endpoint uses the User-Interactive Authentication API.")
+            .Says("For this endpoint, servers MUST always re-prompt the user for verification to ensure explicit consent is gained for each additional client.")
+            .SaysAt("client-server-api, User-Interactive Authentication API", "A request to an endpoint that uses User-Interactive Authentication never succeeds without auth.")
+            .SaysAt("login_token.yaml, 400", "The request was malformed, or the user does not have an ability to generate tokens for their devices, as implied by the User-Interactive Authentication API."),
+        Must("LTOKEN-RESPONSE").In(Areas.LoginTokens).Section("Login", GetToken).Since("v1.7").FromApiSchema()
+            .Rule("A 200 from get_token has a string login_token and an integer expires_in_ms.")
+            .SaysAt("login_token.yaml, 200, login_token (required)", "The login token for the `m.login.token` login flow.")
+            .SaysAt("login_token.yaml, 200, expires_in_ms (required, integer)", "The time remaining in milliseconds until the homeserver will no longer accept the token. `120000` (2 minutes) is recommended as a default."),
+        Must("LTOKEN-LOGIN").In(Areas.LoginTokens).Section("Login", PostLogin).Since("v1.7").FromApiSchema()
+            .Rule("POST /login with m.login.token and the token logs in as the same user.")
+            .SaysAt("login_token.yaml, POST /login/get_token", "An already-authenticated client can call this endpoint to generate a single-use, time-limited, token for an unauthenticated client to log in with, becoming logged in as the same user which called this endpoint.")
+            .SaysAt("client-server-api, Login", "The `token` must encode the user ID, since there is no other identifying data in the request."),
+        Must("LTOKEN-SINGLE-USE").In(Areas.LoginTokens).Section("Login", GetToken).Since("v1.7")
+            .Rule("A login token is valid for exactly one login; a second use is refused with 403 M_FORBIDDEN.")
+            .Says("The generated token MUST only be valid for a single login, enforced by the server.")
+            .SaysAt("client-server-api, Login", "In the case that the token is not valid, the homeserver must respond with `403 Forbidden` and an error code of `M_FORBIDDEN`."),
+        Must("LTOKEN-INVALID").In(Areas.LoginTokens).Section("Login", PostLogin).Since("v1.7")
+            .Rule("An invalid or expired login token is refused with 403 M_FORBIDDEN.")
+            .SaysAt("client-server-api, Login", "In the case that the token is not valid, the homeserver must respond with `403 Forbidden` and an error code of `M_FORBIDDEN`.")
+            .SaysAt("login_token.yaml, 200, expires_in_ms", "The time remaining in milliseconds until the homeserver will no longer accept the token."),
+        Should("LTOKEN-RATE").In(Areas.LoginTokens).Section("Login", GetToken).Since("v1.7")
+            .Rule("get_token should be rate-limited more strictly than other endpoints.")
+            .Says("Servers are encouraged to apply stricter than normal rate limiting to this endpoint, such as maximum of 1 request per minute."),
 
         // Refresh tokens
-        new("REFRESH-OK", Must, true, Areas.RefreshTokens, "Refreshing access tokens", Refresh, "v1.3",
-            "POST /refresh with a refresh_token (no access token needed) answers 200 with a working access_token.",
-            Says("Refresh an access token. Clients should use the returned access token when making subsequent API calls, and store the returned refresh token (if given) in order to refresh the new access token when necessary."),
-            Says("Note that this endpoint does not require authentication via an access token. Authentication is provided via the refresh token."),
-            SaysAt("refresh.yaml, 200, access_token (required)", "The new access token to use.")),
-        new("REFRESH-ROTATE", Must, true, Areas.RefreshTokens, "Refreshing access tokens", "refreshing-access-tokens", "v1.3",
-            "When a new refresh token is returned, the old one is revoked once the new access or refresh token is used; it then gives 401 M_UNKNOWN_TOKEN.",
-            Says("When an access token is refreshed, a new refresh token may be returned; if a new refresh token is given, the old refresh token will be invalidated, and the new refresh token should be used when the access token needs to be refreshed."),
-            Says("The old refresh token remains valid until the new access token or refresh token is used, at which point the old refresh token is revoked."),
-            SaysAt("refresh.yaml, 401", "The provided token was unknown, or has already been used.")),
-        new("REFRESH-UNKNOWN", Must, true, Areas.RefreshTokens, "Refreshing access tokens", Refresh, "v1.3",
-            "An unknown or used refresh token is refused with 401 M_UNKNOWN_TOKEN.",
-            SaysAt("refresh.yaml, 401", "The provided token was unknown, or has already been used."),
-            SaysAt("Common error codes, M_UNKNOWN_TOKEN", "The access or refresh token specified was not recognised.")),
-        new("REFRESH-DEVICE", Must, true, Areas.RefreshTokens, "Refreshing access tokens", "refreshing-access-tokens", "v1.3",
-            "Refreshed tokens stay bound to the original device.",
-            SaysAt("client-server-api, Relationship between access tokens and devices", "When a refresh token is used to generate a new access token and refresh token, the new access and refresh tokens are now bound to the device associated with the initial refresh token.")),
-        new("REFRESH-EXPIRY", Must, true, Areas.RefreshTokens, "Soft logout", "soft-logout", "v1.3",
-            "An expired access token is refused with 401 M_UNKNOWN_TOKEN, preferably with soft_logout true.",
-            SaysAt("client-server-api, Refreshing access tokens", "Any HTTP calls that use an expired access token will return with an error code `M_UNKNOWN_TOKEN`, preferably with `soft_logout: true`."),
-            Says("The server indicates that the client is in a soft logout state by including a `soft_logout: true` parameter in an `M_UNKNOWN_TOKEN` error response; the `soft_logout` parameter defaults to `false`."),
-            SaysAt("client-server-api, Using access tokens", "When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.")),
-        new("REFRESH-LOGOUT", Must, true, Areas.RefreshTokens, "Refreshing access tokens", "post_matrixclientv3logout", "v1.3",
-            "After /logout both the access token and its refresh token are dead (401 M_UNKNOWN_TOKEN).",
-            Says("Invalidates an existing access token, so that it can no longer be used for authorization. The device associated with the access token is also deleted."),
-            SaysAt("client-server-api, Relationship between access tokens and devices", "Matrix servers should record which device each access token and refresh token are assigned to, so that subsequent requests can be handled correctly."),
-            SaysAt("refresh.yaml, 401", "The provided token was unknown, or has already been used.")),
+        Must("REFRESH-OK").In(Areas.RefreshTokens).Section("Refreshing access tokens", Refresh).Since("v1.3").FromApiSchema()
+            .Rule("POST /refresh with a refresh_token (no access token needed) answers 200 with a working access_token.")
+            .Says("Refresh an access token. Clients should use the returned access token when making subsequent API calls, and store the returned refresh token (if given) in order to refresh the new access token when necessary.")
+            .Says("Note that this endpoint does not require authentication via an access token. Authentication is provided via the refresh token.")
+            .SaysAt("refresh.yaml, 200, access_token (required)", "The new access token to use."),
+        Must("REFRESH-ROTATE").In(Areas.RefreshTokens).Section("Refreshing access tokens", "refreshing-access-tokens").Since("v1.3").FromApiSchema()
+            .Rule("When a new refresh token is returned, the old one is revoked once the new access or refresh token is used; it then gives 401 M_UNKNOWN_TOKEN.")
+            .Says("When an access token is refreshed, a new refresh token may be returned; if a new refresh token is given, the old refresh token will be invalidated, and the new refresh token should be used when the access token needs to be refreshed.")
+            .Says("The old refresh token remains valid until the new access token or refresh token is used, at which point the old refresh token is revoked.")
+            .SaysAt("refresh.yaml, 401", "The provided token was unknown, or has already been used."),
+        Must("REFRESH-UNKNOWN").In(Areas.RefreshTokens).Section("Refreshing access tokens", Refresh).Since("v1.3").FromApiSchema()
+            .Rule("An unknown or used refresh token is refused with 401 M_UNKNOWN_TOKEN.")
+            .SaysAt("refresh.yaml, 401", "The provided token was unknown, or has already been used.")
+            .SaysAt("Common error codes, M_UNKNOWN_TOKEN", "The access or refresh token specified was not recognised."),
+        Must("REFRESH-DEVICE").In(Areas.RefreshTokens).Section("Refreshing access tokens", "refreshing-access-tokens").Since("v1.3").FromApiSchema()
+            .Rule("Refreshed tokens stay bound to the original device.")
+            .SaysAt("client-server-api, Relationship between access tokens and devices", "When a refresh token is used to generate a new access token and refresh token, the new access and refresh tokens are now bound to the device associated with the initial refresh token."),
+        Must("REFRESH-EXPIRY").In(Areas.RefreshTokens).Section("Soft logout", "soft-logout").Since("v1.3").FromApiSchema()
+            .Rule("An expired access token is refused with 401 M_UNKNOWN_TOKEN, preferably with soft_logout true.")
+            .SaysAt("client-server-api, Refreshing access tokens", "Any HTTP calls that use an expired access token will return with an error code `M_UNKNOWN_TOKEN`, preferably with `soft_logout: true`.")
+            .Says("The server indicates that the client is in a soft logout state by including a `soft_logout: true` parameter in an `M_UNKNOWN_TOKEN` error response; the `soft_logout` parameter defaults to `false`.")
+            .SaysAt("client-server-api, Using access tokens", "When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively."),
+        Must("REFRESH-LOGOUT").In(Areas.RefreshTokens).Section("Refreshing access tokens", "post_matrixclientv3logout").Since("v1.3").FromApiSchema()
+            .Rule("After /logout both the access token and its refresh token are dead (401 M_UNKNOWN_TOKEN).")
+            .Says("Invalidates an existing access token, so that it can no longer be used for authorization. The device associated with the access token is also deleted.")
+            .SaysAt("client-server-api, Relationship between access tokens and devices", "Matrix servers should record which device each access token and refresh token are assigned to, so that subsequent requests can be handled correctly.")
+            .SaysAt("refresh.yaml, 401", "The provided token was unknown, or has already been used."),
 
         // Tokens, whoami, devices, logout
-        new("TOKEN-MISSING", Must, true, Areas.DevicesAndLogout, "Client authentication", "using-access-tokens", null,
-            "An authenticated endpoint without a token answers 401 M_MISSING_TOKEN; with an unknown token 401 M_UNKNOWN_TOKEN.",
-            Says("When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.")),
-        new("TOKEN-HEADER", Must, false, Areas.DevicesAndLogout, "Client authentication", "using-access-tokens", null,
-            "An access token in the Authorization: Bearer header is accepted.",
-            Says("Access tokens may be provided via a request header, using the Authentication Bearer scheme: `Authorization: Bearer TheTokenHere`."),
-            Says("Homeservers MUST support both methods.")),
-        new("WHOAMI-FIELDS", Must, true, Areas.DevicesAndLogout, "Client authentication", "get_matrixclientv3accountwhoami", null,
-            "whoami answers user_id, device_id when the token has a device, and is_guest (v1.2).",
-            SaysAt("whoami.yaml, 200, user_id (required)", "The user ID that owns the access token."),
-            SaysAt("whoami.yaml, 200, device_id", "Device ID associated with the access token. If no device is associated with the access token (such as in the case of application services) then this field can be omitted. Otherwise this is required."),
-            SaysAt("whoami.yaml, 200, is_guest", "When `true`, the user is a Guest User. When not present or `false`, the user is presumed to be a non-guest user.")),
-        new("LOGOUT-KILLS", Must, true, Areas.DevicesAndLogout, "Login", "post_matrixclientv3logout", null,
-            "/logout invalidates the token and deletes its device; /logout/all invalidates every token of the user.",
-            Says("Invalidates an existing access token, so that it can no longer be used for authorization. The device associated with the access token is also deleted."),
-            SaysAt("logout.yaml, POST /logout/all", "Invalidates all access tokens for a user, so that they can no longer be used for authorization. This includes the access token that made this request. All devices for the user are also deleted.")),
+        Must("TOKEN-MISSING").In(Areas.DevicesAndLogout).Section("Client authentication", "using-access-tokens").FromApiSchema()
+            .Rule("An authenticated endpoint without a token answers 401 M_MISSING_TOKEN; with an unknown token 401 M_UNKNOWN_TOKEN.")
+            .Says("When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively."),
+        Must("TOKEN-HEADER").In(Areas.DevicesAndLogout).Section("Client authentication", "using-access-tokens")
+            .Rule("An access token in the Authorization: Bearer header is accepted.")
+            .Says("Access tokens may be provided via a request header, using the Authentication Bearer scheme: `Authorization: Bearer TheTokenHere`.")
+            .Says("Homeservers MUST support both methods."),
+        Must("WHOAMI-FIELDS").In(Areas.DevicesAndLogout).Section("Client authentication", "get_matrixclientv3accountwhoami").FromApiSchema()
+            .Rule("whoami answers user_id, device_id when the token has a device, and is_guest (v1.2).")
+            .SaysAt("whoami.yaml, 200, user_id (required)", "The user ID that owns the access token.")
+            .SaysAt("whoami.yaml, 200, device_id", "Device ID associated with the access token. If no device is associated with the access token (such as in the case of application services) then this field can be omitted. Otherwise this is required.")
+            .SaysAt("whoami.yaml, 200, is_guest", "When `true`, the user is a Guest User. When not present or `false`, the user is presumed to be a non-guest user."),
+        Must("LOGOUT-KILLS").In(Areas.DevicesAndLogout).Section("Login", "post_matrixclientv3logout").FromApiSchema()
+            .Rule("/logout invalidates the token and deletes its device; /logout/all invalidates every token of the user.")
+            .Says("Invalidates an existing access token, so that it can no longer be used for authorization. The device associated with the access token is also deleted.")
+            .SaysAt("logout.yaml, POST /logout/all", "Invalidates all access tokens for a user, so that they can no longer be used for authorization. This includes the access token that made this request. All devices for the user are also deleted."),
 
         // API standards
-        new("API-JSON-CT", Must, false, Areas.ApiStandards, "API standards", "api-standards", null,
-            "JSON responses carry Content-Type: application/json (parameters such as charset allowed).",
-            Says("Servers must include a `Content-Type` header of `application/json` for all JSON responses.")),
-        new("API-ERROR-SHAPE", Must, false, Areas.ApiStandards, "API standards", "standard-error-response", null,
-            "Every error body is a JSON object with a string errcode and a string error.",
-            Says("Any errors which occur at the Matrix API level MUST return a \"standard error response\"."),
-            Says("Some `errcode`s define additional keys which should be present in the error response object, but the keys `error` and `errcode` MUST always be present.")),
-        new("API-UNRECOGNIZED", Must, true, Areas.ApiStandards, "API standards", "common-error-codes", "v1.6",
-            "An unknown endpoint answers 404 M_UNRECOGNIZED; a known path with a wrong method 405 M_UNRECOGNIZED.",
-            SaysAt("Common error codes, M_UNRECOGNIZED", "The server did not understand the request. This is expected to be returned with a 404 HTTP status code if the endpoint is not implemented or a 405 HTTP status code if the endpoint is implemented, but the incorrect HTTP method is used.")),
-        new("RATE-429", Should, false, Areas.ApiStandards, "Rate limiting", "rate-limiting", "v1.10",
-            "Rate limiting answers 429 M_LIMIT_EXCEEDED and should send Retry-After; retry_after_ms may be sent.",
-            Says("Homeservers SHOULD implement rate limiting to reduce the risk of being overloaded."),
-            Says("If a request is refused due to rate limiting, it should return a standard error response of the form:"),
-            Says("Homeservers SHOULD include a `Retry-After` header for any response with a 429 status code."),
-            Says("The `retry_after_ms` property MAY be included to tell the client how long they have to wait in milliseconds before they can try again."),
-            SaysAt("every rate-limited endpoint, 429", "This request was rate-limited.")),
-        new("CORS-OPTIONS", Must, false, Areas.ApiStandards, "Web browser clients", "web-browser-clients", null,
-            "OPTIONS on any endpoint is answered without running the endpoint's logic.",
-            Says("Servers MUST expect that clients will approach them with `OPTIONS` requests, allowing clients to discover the CORS headers."),
-            Says("All endpoints in this specification support the `OPTIONS` method, however the server MUST NOT perform any logic defined for the endpoints when approached with an `OPTIONS` request.")),
-        new("CORS-HEADERS", Should, false, Areas.ApiStandards, "Web browser clients", "web-browser-clients", null,
-            "Every response carries Access-Control-Allow-Origin: *, the allowed methods GET, POST, PUT, DELETE, OPTIONS and headers X-Requested-With, Content-Type, Authorization.",
-            Says("In these cases, the homeserver should respond to pre-flight requests and supply Cross-Origin Resource Sharing (CORS) headers on all requests."),
-            Says("The recommended CORS headers to be returned by servers on all requests are: Access-Control-Allow-Origin: * | Access-Control-Allow-Methods: GET, POST, PUT, DELETE, OPTIONS | Access-Control-Allow-Headers: X-Requested-With, Content-Type, Authorization"),
-            Says("Servers which support additional endpoints or methods should add those methods as well.")),
-    ];
-
-    private static SpecQuote Says(string text) => new(text);
-
-    private static SpecQuote SaysAt(string where, string text) => new(text, where);
+        Must("API-JSON-CT").In(Areas.ApiStandards).Section("API standards", "api-standards")
+            .Rule("JSON responses carry Content-Type: application/json (parameters such as charset allowed).")
+            .Says("Servers must include a `Content-Type` header of `application/json` for all JSON responses."),
+        Must("API-ERROR-SHAPE").In(Areas.ApiStandards).Section("API standards", "standard-error-response")
+            .Rule("Every error body is a JSON object with a string errcode and a string error.")
+            .Says("Any errors which occur at the Matrix API level MUST return a \"standard error response\".")
+            .Says("Some `errcode`s define additional keys which should be present in the error response object, but the keys `error` and `errcode` MUST always be present."),
+        Must("API-UNRECOGNIZED").In(Areas.ApiStandards).Section("API standards", "common-error-codes").Since("v1.6").FromApiSchema()
+            .Rule("An unknown endpoint answers 404 M_UNRECOGNIZED; a known path with a wrong method 405 M_UNRECOGNIZED.")
+            .SaysAt("Common error codes, M_UNRECOGNIZED", "The server did not understand the request. This is expected to be returned with a 404 HTTP status code if the endpoint is not implemented or a 405 HTTP status code if the endpoint is implemented, but the incorrect HTTP method is used."),
+        Should("RATE-429").In(Areas.ApiStandards).Section("Rate limiting", "rate-limiting").Since("v1.10")
+            .Rule("Rate limiting answers 429 M_LIMIT_EXCEEDED and should send Retry-After; retry_after_ms may be sent.")
+            .Says("Homeservers SHOULD implement rate limiting to reduce the risk of being overloaded.")
+            .Says("If a request is refused due to rate limiting, it should return a standard error response of the form:")
+            .Says("Homeservers SHOULD include a `Retry-After` header for any response with a 429 status code.")
+            .Says("The `retry_after_ms` property MAY be included to tell the client how long they have to wait in milliseconds before they can try again.")
+            .SaysAt("every rate-limited endpoint, 429", "This request was rate-limited."),
+        Must("CORS-OPTIONS").In(Areas.ApiStandards).Section("Web browser clients", "web-browser-clients")
+            .Rule("OPTIONS on any endpoint is answered without running the endpoint's logic.")
+            .Says("Servers MUST expect that clients will approach them with `OPTIONS` requests, allowing clients to discover the CORS headers.")
+            .Says("All endpoints in this specification support the `OPTIONS` method, however the server MUST NOT perform any logic defined for the endpoints when approached with an `OPTIONS` request."),
+        Should("CORS-HEADERS").In(Areas.ApiStandards).Section("Web browser clients", "web-browser-clients")
+            .Rule("Every response carries Access-Control-Allow-Origin: *, the allowed methods GET, POST, PUT, DELETE, OPTIONS and headers X-Requested-With, Content-Type, Authorization.")
+            .Says("In these cases, the homeserver should respond to pre-flight requests and supply Cross-Origin Resource Sharing (CORS) headers on all requests.")
+            .Says("The recommended CORS headers to be returned by servers on all requests are: Access-Control-Allow-Origin: * | Access-Control-Allow-Methods: GET, POST, PUT, DELETE, OPTIONS | Access-Control-Allow-Headers: X-Requested-With, Content-Type, Authorization")
+            .Says("Servers which support additional endpoints or methods should add those methods as well."),
+    ]);
 
     private static readonly Dictionary<string, Requirement> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
@@ -325,4 +322,10 @@ public static class RequirementCatalogue
     /// <exception cref="KeyNotFoundException">No requirement has that id: a typo in a test.</exception>
     public static Requirement Get(string id) =>
         ById.TryGetValue(id, out var requirement) ? requirement : throw new KeyNotFoundException($"No requirement '{id}' in the catalogue");
+
+    private static RequirementBuilder Must(string id) => new(id, RequirementLevel.Must);
+
+    private static RequirementBuilder Should(string id) => new(id, RequirementLevel.Should);
+
+    private static Requirement[] Build(RequirementBuilder[] entries) => [.. entries.Select(e => e.Build())];
 }

@@ -27,15 +27,23 @@ public static class RequirementProperties
     /// <summary>The full text of the one sentence the test pinned, when it pinned one.</summary>
     public const string Quote = "SpecQuote";
 
-    /// <summary>The requirement of the test now running, found on it or on its parameterised parent; null outside a requirement test.</summary>
-    public static Requirement? OfCurrentTest()
+    /// <summary>The requirement of the test now running; null outside a requirement test.</summary>
+    public static Requirement? OfCurrentTest() => Of(TestExecutionContext.CurrentContext.CurrentTest);
+
+    /// <summary>
+    /// The requirement <paramref name="test"/> checks, found on it or on its nearest parent that names one (a
+    /// parameterised case carries no properties of its own: its method does); null when none does.
+    /// </summary>
+    /// <remarks>
+    /// A test may check only the weaker part of a rule (<c>[Requirement(id, level)]</c>): the requirement carries the
+    /// level it checks. It may rest on one sentence of it (<c>[Requirement(id, Quote = ...)]</c>): that one is pinned.
+    /// </remarks>
+    public static Requirement? Of(ITest? test)
     {
-        for (ITest? test = TestExecutionContext.CurrentContext.CurrentTest; test is not null; test = test.Parent)
+        for (; test is not null; test = test.Parent)
         {
             if (test.Properties.Get(Id) is string id)
             {
-                // A test may check only the weaker part of a rule ([Requirement(id, level)]): report the level it checks;
-                // and it may rest on one sentence of it ([Requirement(id, Quote = ...)]): quote only that one.
                 var requirement = RequirementCatalogue.Get(id);
                 if (test.Properties.Get(Level) is string level && Enum.TryParse<RequirementLevel>(level, ignoreCase: true, out var parsed))
                 {

@@ -31,7 +31,8 @@ public sealed class ConformanceRun : IAsyncDisposable
     private (Task<RegisteredAccount> Account, long RegisteredAt)? _sharedAccount;
     private readonly ConcurrentDictionary<object, Lazy<Task<(object? Value, ExchangeLog Log)>>> _once = new(ReferenceEqualityComparer.Instance);
 
-    private ConformanceRun(
+    /// <summary>A run over a target already chosen and answering; <see cref="StartAsync"/> is the way in outside the harness's own tests.</summary>
+    internal ConformanceRun(
         SuiteSettings settings, HomeserverTarget target, MatrixTransport transport, IReadOnlyList<string> advertisedVersions,
         RunReport report, KnownFailurePolicy? knownFailures, RunFacts facts, Action<string> progress)
     {

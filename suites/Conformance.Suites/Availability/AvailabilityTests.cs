@@ -8,7 +8,7 @@ public sealed class AvailabilityTests : ConformanceTest
     {
         var response = await Client.GetRegisterAvailableAsync(Fake.Localpart());
 
-        await NotApplicable.UnlessRefusedBecauseRegistrationIsClosedAsync(response);
+        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
         response.Should().HaveStatus(200).And.HaveJsonObjectBody();
     }
 
@@ -18,7 +18,7 @@ public sealed class AvailabilityTests : ConformanceTest
     {
         var response = await Client.GetRegisterAvailableAsync(Fake.Localpart());
 
-        await NotApplicable.UnlessRefusedBecauseRegistrationIsClosedAsync(response);
+        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
         response.Should().HaveStatus(200).And.HaveBoolField("available", true);
     }
 
@@ -43,11 +43,11 @@ public sealed class AvailabilityTests : ConformanceTest
 
         var response = await Client.GetRegisterAvailableAsync(username);
 
-        await NotApplicable.UnlessRefusedBecauseRegistrationIsClosedAsync(response);
+        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
         if (response.StatusCode == 200)
         {
             // A server that maps such names may call them available; then it must really take one.
-            await NotApplicable.UnlessRegistrationIsOpenAsync();
+            await Client.RequireAsync(Feature.Registration);
             var outcome = await Client.TryRegisterAsync(new() { Username = username, Password = Fake.Password() });
             outcome.Should().HaveRegisteredAValidUserId();
             return;
@@ -59,11 +59,11 @@ public sealed class AvailabilityTests : ConformanceTest
     [Test, Requirement("AVAIL-INVALID", Quote = "`M_EXCLUSIVE` : The desired username")]
     public async Task A_username_in_an_appservice_exclusive_namespace_is_answered_M_EXCLUSIVE()
     {
-        var username = NotApplicable.ExclusiveUsernamePrefix() + Fake.Localpart();
+        var username = Client.Require(Setting.ExclusiveUsernamePrefix) + Fake.Localpart();
 
         var response = await Client.GetRegisterAvailableAsync(username);
 
-        await NotApplicable.UnlessRefusedBecauseRegistrationIsClosedAsync(response);
+        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
         response.Should().BeMatrixError(400, ErrCode.Exclusive);
     }
 

@@ -12,13 +12,13 @@ public sealed class GuestTests : ConformanceTest
 {
     private static readonly OncePerRun<MatrixResponse> PlainGuest = new(async client =>
     {
-        await NotApplicable.UnlessGuestsCanRegisterAsync();
+        await client.RequireAsync(Feature.Guests);
         return await client.RegisterGuestAsync();
     });
 
     private static readonly OncePerRun<GuestAskingForEverything> AskingGuest = new(async client =>
     {
-        await NotApplicable.UnlessGuestsCanRegisterAsync();
+        await client.RequireAsync(Feature.Guests);
         var (username, password, deviceId, displayName) = (client.Fake.Localpart(), client.Fake.Password(), client.Fake.DeviceId(), client.Fake.DeviceDisplayName());
         var response = await client.RegisterGuestAsync(new JsonObject
         {
@@ -51,7 +51,7 @@ public sealed class GuestTests : ConformanceTest
     [Test, Requirement("GUEST-IGNORE-BODY")]
     public async Task Guest_registration_ignores_inhibit_login()
     {
-        await NotApplicable.UnlessGuestsCanRegisterAsync();
+        await Client.RequireAsync(Feature.Guests);
 
         var response = await Client.RegisterGuestAsync(new JsonObject { ["inhibit_login"] = true });
 
@@ -82,7 +82,7 @@ public sealed class GuestTests : ConformanceTest
     public async Task Guest_registration_ignores_password()
     {
         var guest = await Client.OnceAsync(AskingGuest);
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await Client.RequireAsync(Feature.PasswordLogin);
 
         var login = await Client.LogInWithPasswordAsync(guest.Response.StringField("user_id") ?? "", guest.Password);
 
@@ -130,7 +130,7 @@ public sealed class GuestTests : ConformanceTest
     [Test, Requirement("GUEST-FORBIDDEN", Quote = "The homeserver does not permit registering the account.")]
     public async Task A_server_that_disallows_guests_answers_403()
     {
-        await NotApplicable.UnlessGuestsAreRefusedAsync();
+        await Client.RequireAbsentAsync(Feature.Guests);
 
         var response = await Client.RegisterGuestAsync();
 
@@ -141,7 +141,7 @@ public sealed class GuestTests : ConformanceTest
     [Test, Requirement("GUEST-FORBIDDEN", RequirementLevel.Should, Quote = "The homeserver does not permit registering the account.")]
     public async Task A_server_that_disallows_guests_answers_M_FORBIDDEN()
     {
-        await NotApplicable.UnlessGuestsAreRefusedAsync();
+        await Client.RequireAbsentAsync(Feature.Guests);
 
         var response = await Client.RegisterGuestAsync();
 
@@ -151,7 +151,7 @@ public sealed class GuestTests : ConformanceTest
     [Test, Requirement("GUEST-UPGRADE", Quote = "Guest users can also upgrade their account")]
     public async Task A_guest_upgraded_by_registration_keeps_its_user_ID()
     {
-        await NotApplicable.UnlessGuestsCanRegisterAsync();
+        await Client.RequireAsync(Feature.Guests);
         var guest = await Client.RegisterGuestAsync();
         var guestId = new Conformance.Harness.Identifiers.UserId(guest.StringField("user_id") ?? "");
 

@@ -12,7 +12,7 @@ public sealed class LoginTests : ConformanceTest
     /// </summary>
     private static readonly OncePerRun<(RegisteredAccount Account, MatrixResponse Login, long SentAt)> LoginByFullUserId = new(async client =>
     {
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await client.RequireAsync(Feature.PasswordLogin);
         var account = await client.SharedAccountAsync();
         var sentAt = Stopwatch.GetTimestamp();
         var login = await client.PostLoginAsync(LoginBodies.Password(account.UserId.Value, account.Password).With(new JsonObject { ["refresh_token"] = true }));
@@ -22,7 +22,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-FLOWS")]
     public async Task Get_login_lists_flows_each_with_a_type()
     {
-        await NotApplicable.UnlessLegacyLoginAsync();
+        await Client.RequireAsync(Feature.LegacyLogin);
 
         var response = await Client.GetLoginFlowsAsync();
 
@@ -43,7 +43,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-REFRESH")]
     public async Task Login_with_refresh_token_true_returns_a_refresh_token()
     {
-        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
+        await Client.RequireAsync(Feature.RefreshTokens);
 
         var (_, login, _) = await Client.OnceAsync(LoginByFullUserId);
 
@@ -54,7 +54,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-PASSWORD", Quote = "The user has been authenticated.")]
     public async Task Password_login_by_localpart_answers_access_token_device_id_and_user_id()
     {
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await Client.RequireAsync(Feature.PasswordLogin);
         var account = await Client.SharedAccountAsync();
 
         var response = await Client.LogInWithPasswordAsync(account.UserId.Localpart, account.Password!);
@@ -72,7 +72,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-PASSWORD", RequirementLevel.Should, Quote = "it should be possible to reach")]
     public async Task Password_login_accepts_the_user_ID_in_capitals()
     {
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await Client.RequireAsync(Feature.PasswordLogin);
         var account = await Client.SharedAccountAsync();
 
         var response = await Client.LogInWithPasswordAsync("@" + account.UserId.Localpart.ToUpperInvariant() + ":" + account.UserId.ServerName, account.Password!);
@@ -83,7 +83,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-PASSWORD", Quote = "The user has been authenticated.")]
     public async Task Password_login_works_with_a_non_ASCII_password()
     {
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await Client.RequireAsync(Feature.PasswordLogin);
         var password = "pässwörd-ünïcödé-" + Fake.Password();
         var account = await Client.RegisterAsync(new() { Password = password });
 
@@ -95,7 +95,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-WRONG", Quote = "The login attempt failed.")]
     public async Task A_wrong_password_is_refused_with_M_FORBIDDEN()
     {
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await Client.RequireAsync(Feature.PasswordLogin);
         var account = await Client.SharedAccountAsync();
 
         var response = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password + "-wrong");
@@ -106,7 +106,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-WRONG", Quote = "The login attempt failed.")]
     public async Task An_unknown_user_is_refused_with_M_FORBIDDEN()
     {
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await Client.RequireAsync(Feature.PasswordLogin);
 
         var response = await Client.LogInWithPasswordAsync(Fake.Localpart(), Fake.Password());
 
@@ -127,7 +127,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-DEVICE", Quote = "ID of the logged-in device.")]
     public async Task Login_with_device_id_echoes_it()
     {
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await Client.RequireAsync(Feature.PasswordLogin);
         var account = await Client.SharedAccountAsync();
         var deviceId = Fake.DeviceId();
 

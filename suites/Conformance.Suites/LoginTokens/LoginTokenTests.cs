@@ -16,7 +16,7 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-DISCOVERY", Quote = "This capability has a single flag, `enabled`")]
     public async Task The_capability_agrees_with_what_get_token_does_for_the_user()
     {
-        await NotApplicable.UnlessLoginTokensAreOfferedAsync();
+        await Client.RequireAsync(Feature.LoginTokens);
         var account = await Client.SharedAccountAsync();
         var capabilities = await Client.GetCapabilitiesAsync(account.AccessToken);
         capabilities.Should().HaveStatus(200);
@@ -36,7 +36,7 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-UIA", Quote = "never succeeds without auth")]
     public async Task Get_token_without_auth_is_answered_with_a_UIA_challenge()
     {
-        await NotApplicable.UnlessLoginTokensAreOfferedAsync();
+        await Client.RequireAsync(Feature.LoginTokens);
         var account = await Client.SharedAccountAsync();
 
         var response = await Client.PostGetLoginTokenAsync(account.AccessToken, new JsonObject());
@@ -56,7 +56,7 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-UIA", Quote = "servers MUST always re-prompt")]
     public async Task Get_token_asks_again_right_after_a_completed_UIA()
     {
-        await NotApplicable.UnlessLoginTokensAreOfferedAsync();
+        await Client.RequireAsync(Feature.LoginTokens);
         var account = await Client.SharedAccountAsync();
         (await Client.GetLoginTokenAsync(account)).Should().HaveStatus(200);
 
@@ -68,7 +68,7 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-RESPONSE")]
     public async Task Get_token_answers_login_token_and_expires_in_ms()
     {
-        await NotApplicable.UnlessLoginTokensAreOfferedAsync();
+        await Client.RequireAsync(Feature.LoginTokens);
         var account = await Client.SharedAccountAsync();
 
         var response = await Client.GetLoginTokenAsync(account);
@@ -103,7 +103,7 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-INVALID", Quote = "In the case that the token is not valid")]
     public async Task An_invalid_login_token_is_refused_with_M_FORBIDDEN()
     {
-        await NotApplicable.UnlessLoginTokensAreOfferedAsync();
+        await Client.RequireAsync(Feature.LoginTokens);
 
         var login = await Client.LogInWithLoginTokenAsync("not-a-login-token-" + Fake.DeviceId());
 

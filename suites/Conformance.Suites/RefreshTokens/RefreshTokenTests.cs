@@ -22,7 +22,7 @@ public sealed class RefreshTokenTests : ConformanceTest
     [Test, Requirement("REG-REFRESH", Quote = "If true, the client supports refresh tokens.")]
     public async Task Registration_with_refresh_token_true_returns_a_refresh_token()
     {
-        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
+        await Client.RequireAsync(Feature.RefreshTokens);
 
         var account = await Client.RegisterAsync(new() { RefreshToken = true });
 
@@ -67,7 +67,7 @@ public sealed class RefreshTokenTests : ConformanceTest
     [Test, Requirement("REFRESH-UNKNOWN", Quote = "The provided token was unknown")]
     public async Task An_unknown_refresh_token_is_refused_with_M_UNKNOWN_TOKEN()
     {
-        await NotApplicable.UnlessRefreshTokensAreOfferedAsync();
+        await Client.RequireAsync(Feature.RefreshTokens);
 
         var response = await Client.PostRefreshAsync("not-a-refresh-token-" + Fake.DeviceId());
 

@@ -8,9 +8,9 @@ public sealed class AppServiceRegistrationTests : ConformanceTest
     [Test, Requirement("REG-AS-INHIBIT", Quote = "the server MUST return a 400 HTTP status code")]
     public async Task Without_legacy_login_an_appservice_registration_without_inhibit_login_is_refused_M_APPSERVICE_LOGIN_UNSUPPORTED()
     {
-        var (asToken, prefix) = NotApplicable.AppService();
-        NotApplicable.UnlessFeatureIsOff(
-            await Run.Probes.LegacyLoginMissingReasonAsync(), "This server offers legacy login (GET /login answers); the rule binds only servers without it.");
+        var asToken = Client.Require(Setting.AppServiceToken);
+        var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
+        await Client.RequireAbsentAsync(Feature.LegacyLogin);
 
         var response = await Client.SendAsync(MatrixRequest.Json(HttpMethod.Post, "/_matrix/client/v3/register",
             new JsonObject { ["type"] = "m.login.application_service", ["username"] = prefix + Fake.Localpart() }, asToken));

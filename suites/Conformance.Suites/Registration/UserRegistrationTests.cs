@@ -80,7 +80,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     [Test, Requirement("REG-INHIBIT", Quote = "The account has been registered.")]
     public async Task Account_registered_with_inhibit_login_exists_and_can_log_in_with_its_password()
     {
-        await NotApplicable.UnlessPasswordLoginAsync();
+        await Client.RequireAsync(Feature.PasswordLogin);
         var account = await Client.RegisterAsync(new() { InhibitLogin = true });
 
         var login = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password!);
@@ -94,7 +94,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     {
         var response = await Client.PostRegisterRawAsync(body);
 
-        await NotApplicable.UnlessRefusedBecauseRegistrationIsClosedAsync(response);
+        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
 
         response.Should().BeMatrixError(400, ErrCode.NotJson);
     }
@@ -105,7 +105,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     {
         var response = await Client.PostRegisterRawAsync(body);
 
-        await NotApplicable.UnlessRefusedBecauseRegistrationIsClosedAsync(response);
+        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
 
         response.Should().BeMatrixError(400, ErrCode.BadJson);
     }
@@ -125,14 +125,14 @@ public sealed class UserRegistrationTests : ConformanceTest
     {
         var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson(), kind);
 
-        await NotApplicable.UnlessRefusedBecauseRegistrationIsClosedAsync(response);
+        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
         response.Should().HaveStatus(400);
     }
 
     [Test, Requirement("REG-FORBIDDEN", Quote = "The homeserver does not permit registering the account.")]
     public async Task A_server_with_registration_disabled_answers_403()
     {
-        await NotApplicable.UnlessRegistrationIsClosedAsync();
+        await Client.RequireAbsentAsync(Feature.Registration);
 
         var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson());
 
@@ -143,7 +143,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     [Test, Requirement("REG-FORBIDDEN", RequirementLevel.Should, Quote = "The homeserver does not permit registering the account.")]
     public async Task A_server_with_registration_disabled_answers_M_FORBIDDEN()
     {
-        await NotApplicable.UnlessRegistrationIsClosedAsync();
+        await Client.RequireAbsentAsync(Feature.Registration);
 
         var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson());
 

@@ -9,7 +9,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     [Test, Requirement("RTOKEN-FLOW", Quote = "To use this authentication type, clients should submit an auth dict")]
     public async Task The_registration_token_stage_completes_a_registration()
     {
-        NotApplicable.RegistrationToken();
+        Client.Require(Setting.RegistrationToken);
 
         var outcome = await Client.TryRegisterAsync(new() { Username = Fake.Localpart(), Password = Fake.Password() }, throughStage: TokenStage);
 
@@ -20,7 +20,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     [Test, Requirement("RTOKEN-VALIDITY", RequirementLevel.Should, Quote = "This should additionally be false")]
     public async Task An_unknown_token_is_not_valid()
     {
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        await Client.RequireAsync(Feature.Registration);
 
         var response = await Client.GetRegistrationTokenValidityAsync("unknown" + Fake.DeviceId());
 
@@ -30,8 +30,8 @@ public sealed class RegistrationTokenTests : ConformanceTest
     [Test, Requirement("RTOKEN-VALIDITY", Quote = "True if the token is still valid")]
     public async Task The_configured_token_is_valid()
     {
-        var token = NotApplicable.RegistrationToken();
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        var token = Client.Require(Setting.RegistrationToken);
+        await Client.RequireAsync(Feature.Registration);
 
         var response = await Client.GetRegistrationTokenValidityAsync(token);
 
@@ -42,7 +42,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     [Test, Requirement("RTOKEN-VALIDITY", Quote = "The homeserver does not permit registration and thus all tokens are")]
     public async Task On_a_server_that_does_not_permit_registration_the_validity_check_answers_403()
     {
-        await NotApplicable.UnlessRegistrationIsClosedAsync();
+        await Client.RequireAbsentAsync(Feature.Registration);
 
         var response = await Client.GetRegistrationTokenValidityAsync("any" + Fake.DeviceId());
 
@@ -53,7 +53,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     [Test, Requirement("RTOKEN-VALIDITY", RequirementLevel.Should, Quote = "The homeserver does not permit registration and thus all tokens are")]
     public async Task On_a_server_that_does_not_permit_registration_the_validity_check_answers_M_FORBIDDEN()
     {
-        await NotApplicable.UnlessRegistrationIsClosedAsync();
+        await Client.RequireAbsentAsync(Feature.Registration);
 
         var response = await Client.GetRegistrationTokenValidityAsync("any" + Fake.DeviceId());
 
@@ -63,7 +63,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
     [Test, Requirement("RTOKEN-WRONG", Quote = "If the homeserver decides that an attempt on a stage was unsuccessful")]
     public async Task A_wrong_token_does_not_complete_the_stage_and_keeps_the_session()
     {
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        await Client.RequireAsync(Feature.Registration);
         var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
         var session = RequireFlowStartingWithTheTokenStage(await Client.PostRegisterAsync(body));
 

@@ -8,7 +8,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
     [Test, Requirement("REG-UIA-401", Quote = "they must still give a 401 response to requests with no auth data")]
     public async Task Registration_without_auth_is_answered_401_with_flows_of_stages()
     {
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        await Client.RequireAsync(Feature.Registration);
         var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
 
         var response = await Client.PostRegisterAsync(body);
@@ -25,7 +25,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
     [Test, Requirement("REG-UIA-SESSION", Quote = "Failing to follow the flows in order")]
     public async Task A_session_the_server_never_issued_does_not_let_a_client_skip_a_stage()
     {
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        await Client.RequireAsync(Feature.Registration);
         var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
         var challenge = await Client.PostRegisterAsync(body);
         challenge.Should().BeUiaChallenge();
@@ -69,7 +69,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
     [Test, Requirement("REG-CHECKS-BEFORE-UIA", Quote = "Homeservers MUST perform the relevant checks")]
     public async Task A_taken_username_is_refused_on_the_first_request_before_UIA()
     {
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        await Client.RequireAsync(Feature.Registration);
         var username = Fake.Localpart();
         await Client.RegisterAsync(new() { Username = username });
 
@@ -81,8 +81,8 @@ public sealed class RegistrationUiaTests : ConformanceTest
     [Test, Requirement("REG-CHECKS-BEFORE-UIA", Quote = "Homeservers MUST perform the relevant checks")]
     public async Task A_username_in_an_appservice_exclusive_namespace_is_refused_M_EXCLUSIVE_before_UIA()
     {
-        var prefix = NotApplicable.ExclusiveUsernamePrefix();
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
+        await Client.RequireAsync(Feature.Registration);
 
         var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = prefix + Fake.Localpart(), Password = Fake.Password() }.ToJson());
 
@@ -92,7 +92,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
     [Test, Requirement("REG-CHECKS-BEFORE-UIA", Quote = "Homeservers MUST perform the relevant checks")]
     public async Task An_unmappable_username_is_refused_before_UIA_or_mapped_after_it()
     {
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        await Client.RequireAsync(Feature.Registration);
         var parameters = new RegistrationParameters { Username = Fake.Localpart() + ":colon", Password = Fake.Password() };
 
         var first = await Client.PostRegisterAsync(parameters.ToJson());
@@ -112,7 +112,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
     /// <summary>Starts a registration session by hand; Inconclusive unless registration is open and offers m.login.dummy.</summary>
     private async Task<string> DummySessionAsync(JsonObject body)
     {
-        await NotApplicable.UnlessRegistrationIsOpenAsync();
+        await Client.RequireAsync(Feature.Registration);
         return RequireDummyFlow(await Client.PostRegisterAsync(body));
     }
 

@@ -47,7 +47,7 @@ public sealed class UsernameTests : ConformanceTest
     {
         if (since is not null)
         {
-            NotApplicable.UnlessSpecVersion(since, $"'{characters}' in localparts");
+            Client.RequireSpecVersion(since, $"'{characters}' in localparts");
         }
 
         var username = Fake.Localpart() + characters + "x";
@@ -80,7 +80,7 @@ public sealed class UsernameTests : ConformanceTest
     /// <summary>A fresh ASCII username whose user ID on this server is <paramref name="bytes"/> bytes long.</summary>
     private async Task<string> UsernameMakingUserIdOfBytesAsync(int bytes)
     {
-        var serverName = await Run.Probes.ServerNameAsync();
+        var serverName = await Client.ServerNameAsync();
         var prefix = Fake.Localpart();
         var length = bytes - "@:".Length - Encoding.UTF8.GetByteCount(serverName);
         return prefix + new string('x', length - prefix.Length);

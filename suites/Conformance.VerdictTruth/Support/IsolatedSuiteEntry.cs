@@ -1,6 +1,7 @@
 using System.Runtime.Loader;
 using System.Text.Json;
 using Conformance.Harness.Running;
+using Conformance.Harness.Requirements;
 using NUnit;
 using NUnit.Framework.Api;
 using NUnit.Framework.Interfaces;
@@ -29,23 +30,9 @@ public static class IsolatedSuiteEntry
         });
         var printed = new OutputCollector();
         var result = runner.Run(printed, TestFilter.Empty);
-        var outcomes = Leaves(result).Select(r => new SuiteOutcome(
-            r.FullName, r.ResultState.Status.ToString(), PropertyOf(r.Test, "Requirement"), r.Message, PropertyOf(r.Test, "Level")));
+        var outcomes = Leaves(result).Select(r => (Result: r, Requirement: RequirementProperties.Of(r.Test))).Select(o => new SuiteOutcome(
+            o.Result.FullName, o.Result.ResultState.Status.ToString(), o.Requirement?.Id, o.Result.Message, o.Requirement?.LevelName));
         return JsonSerializer.Serialize(new InProcessSuiteResult([.. outcomes], [.. ActiveRun.LastEnding?.SecretsRedacted ?? []], printed.Texts));
-    }
-
-    /// <summary>A parameterised case carries no properties of its own; its method (the parent) names the requirement and level.</summary>
-    private static string? PropertyOf(ITest? test, string name)
-    {
-        for (; test is not null; test = test.Parent)
-        {
-            if (test.Properties.Get(name) is string value)
-            {
-                return value;
-            }
-        }
-
-        return null;
     }
 
     private static IEnumerable<ITestResult> Leaves(ITestResult result) =>

@@ -1,0 +1,56 @@
+namespace Conformance.Harness.Probes;
+
+/// <summary>
+/// An optional part of the spec a server may leave out. The run's probes find whether this server offers it; a test
+/// that needs it says <c>await Client.RequireAsync(Feature.Guests)</c>, a rule that binds servers without it says
+/// <c>await Client.RequireAbsentAsync(Feature.Guests)</c>.
+/// </summary>
+public sealed class Feature
+{
+    private Feature(string name, NotJudgedReason whenMissing, string whenPresent, Feature? needs = null)
+    {
+        Name = name;
+        WhenMissing = whenMissing;
+        WhenPresent = whenPresent;
+        Needs = needs;
+    }
+
+    /// <summary>Registration of people (<c>kind=user</c>): a closed server answers 403.</summary>
+    public static Feature Registration { get; } = new("Registration", NotJudgedReasons.RegistrationClosed,
+        "Registration is open on this server; the 403 rules bind servers that do not permit it.");
+
+    /// <summary>Guest registration (<c>kind=guest</c>): a server that disallows guests answers 403.</summary>
+    public static Feature Guests { get; } = new("Guest access", NotJudgedReasons.GuestsClosed,
+        "This server lets guests register; the 403 rules bind servers that disallow them.");
+
+    /// <summary>Refresh tokens, from registration or login with <c>refresh_token: true</c>.</summary>
+    public static Feature RefreshTokens { get; } = new("Refresh tokens", NotJudgedReasons.NoRefreshTokens,
+        "This server offers refresh tokens; the rule binds only servers without them.");
+
+    /// <summary>Login tokens from <c>POST /login/get_token</c>, advertised in GET /login.</summary>
+    public static Feature LoginTokens { get; } = new("Login tokens (get_token)", NotJudgedReasons.NoLoginTokens,
+        "This server offers get_token; the rule binds only servers without it.");
+
+    /// <summary>The legacy login API (<c>/login</c>); a server whose accounts live with an OAuth 2.0 provider answers 404 M_UNRECOGNIZED.</summary>
+    public static Feature LegacyLogin { get; } = new("Legacy login (/login)", NotJudgedReasons.NoLegacyLogin,
+        "This server offers legacy login (GET /login answers); the rule binds only servers without it.");
+
+    /// <summary>Password login (<c>m.login.password</c> in GET /login), which needs legacy login.</summary>
+    public static Feature PasswordLogin { get; } = new("Password login", NotJudgedReasons.PasswordLoginOff,
+        "This server offers password login; the rule binds only servers without it.", needs: LegacyLogin);
+
+    /// <summary>Every feature, in the order the report lists what the probes found.</summary>
+    public static IReadOnlyList<Feature> All { get; } = [Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin];
+
+    /// <summary>The feature as the report names it: "Guest access".</summary>
+    public string Name { get; }
+
+    /// <summary>Why a test that needs the feature is not judged on a server without it.</summary>
+    public NotJudgedReason WhenMissing { get; }
+
+    /// <summary>The details of why a rule for servers without the feature is not judged on one that offers it.</summary>
+    public string WhenPresent { get; }
+
+    /// <summary>The feature this one cannot be offered without, required first (so its reason is the one given).</summary>
+    public Feature? Needs { get; }
+}
