@@ -104,25 +104,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(progress);
         var knownFailures = KnownFailuresOf(settings);
-        HomeserverTarget target;
-        if (settings.HomeserverUrl is { } url)
-        {
-            target = HomeserverTarget.Remote(url);
-        }
-        else
-        {
-            // The embedded server also accepts a token and holds a namespace the run makes up, so the token and
-            // M_EXCLUSIVE checks run against it too.
-            settings = settings with
-            {
-                RegistrationToken = settings.RegistrationToken ?? "conformance-" + RandomNumberGenerator.GetHexString(16, lowercase: true),
-                ExclusiveUsernamePrefix = settings.ExclusiveUsernamePrefix ?? "as_" + RandomNumberGenerator.GetHexString(8, lowercase: true) + "_",
-                AppServiceToken = settings.AppServiceToken ?? "conformance-as-" + RandomNumberGenerator.GetHexString(16, lowercase: true),
-            };
-            target = await HomeserverTarget.StartEmbeddedAsync(
-                EmbeddedOptions(settings.RegistrationToken, settings.ExclusiveUsernamePrefix, settings.AppServiceToken), ct);
-        }
-
+        (settings, var target) = await TargetOfAsync(settings, ct);
         var transportSettings = new TransportSettings { RequestTimeout = settings.RequestTimeout, RunBudget = settings.RunBudget }
             .WithRateLimitPatience(settings.RateLimitPatience);
         var transport = new MatrixTransport(target.BaseUrl, transportSettings, new RateLimitGate(TimeProvider.System, progress), progress, currentTest);
@@ -147,6 +129,30 @@ public sealed class ConformanceRun : IAsyncDisposable
         progress($"Allure results: {report.Folder}");
         var facts = new RunFacts(target.Describe(), serverSoftware, versions, settings.Seed, settings.ServerName);
         return new ConformanceRun(settings, target, transport, versions, report, knownFailures, facts, progress);
+    }
+
+    /// <summary>
+    /// The server named in <paramref name="settings"/>, else the embedded reference homeserver, started; the settings
+    /// are returned with what the embedded server was given (its token, namespace and appservice token).
+    /// </summary>
+    private static async Task<(SuiteSettings Settings, HomeserverTarget Target)> TargetOfAsync(SuiteSettings settings, CancellationToken ct)
+    {
+        if (settings.HomeserverUrl is { } url)
+        {
+            return (settings, HomeserverTarget.Remote(url));
+        }
+
+        // The embedded server also accepts a token and holds a namespace the run makes up, so the token and
+        // M_EXCLUSIVE checks run against it too.
+        settings = settings with
+        {
+            RegistrationToken = settings.RegistrationToken ?? "conformance-" + RandomNumberGenerator.GetHexString(16, lowercase: true),
+            ExclusiveUsernamePrefix = settings.ExclusiveUsernamePrefix ?? "as_" + RandomNumberGenerator.GetHexString(8, lowercase: true) + "_",
+            AppServiceToken = settings.AppServiceToken ?? "conformance-as-" + RandomNumberGenerator.GetHexString(16, lowercase: true),
+        };
+        var target = await HomeserverTarget.StartEmbeddedAsync(
+            EmbeddedOptions(settings.RegistrationToken, settings.ExclusiveUsernamePrefix, settings.AppServiceToken), ct);
+        return (settings, target);
     }
 
     /// <summary>
