@@ -91,6 +91,15 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <param name="mayOfferNoFlow">Whether an empty <c>flows</c> array passes (see <see cref="UiaVerdicts.Challenge"/>).</param>
     public AndConstraint<MatrixResponseAssertions> BeUiaChallenge(bool mayOfferNoFlow = false) => Check(UiaVerdicts.Challenge(mayOfferNoFlow));
 
+    /// <summary>A failed UIA stage: 401 with the flows, and the standard string <c>errcode</c> and <c>error</c>.</summary>
+    public AndConstraint<MatrixResponseAssertions> BeFailedUiaStage() => Check(UiaVerdicts.FailedStage());
+
+    /// <summary>A 200 GET /devices whose list includes <paramref name="deviceId"/>.</summary>
+    public AndConstraint<MatrixResponseAssertions> ListTheDevice(string deviceId) => Check(DeviceVerdicts.Lists(deviceId));
+
+    /// <summary>A 200 GET /devices listing exactly <paramref name="deviceIds"/>, in any order.</summary>
+    public AndConstraint<MatrixResponseAssertions> ListExactlyTheDevices(params string[] deviceIds) => Check(DeviceVerdicts.ListsExactly(deviceIds));
+
     /// <summary>
     /// The answer to a retried, completed registration session: the same result (200 for <paramref name="username"/>)
     /// or a 401; never a second account or another error.

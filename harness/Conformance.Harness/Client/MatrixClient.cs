@@ -84,6 +84,46 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public Task<MatrixResponse> SendRawAsync(HttpMethod method, string path, string? accessToken = null) =>
         SendAsync(MatrixRequest.Bodiless(method, path, accessToken));
 
+    /// <summary>POST /logout with no body at all (the API standards say it takes an empty one).</summary>
+    public Task<MatrixResponse> PostLogoutWithoutBodyAsync(string? accessToken) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Post, V3 + "/logout", accessToken));
+
+    /// <summary>POST /logout/all with no body at all.</summary>
+    public Task<MatrixResponse> PostLogoutAllWithoutBodyAsync(string? accessToken) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Post, V3 + "/logout/all", accessToken));
+
+    /// <summary>PUT /devices/{deviceId} with <c>display_name</c>.</summary>
+    public Task<MatrixResponse> PutDeviceDisplayNameAsync(string? accessToken, string deviceId, string displayName) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Put, DevicePath(deviceId), new JsonObject { ["display_name"] = displayName }, accessToken));
+
+    /// <summary>DELETE /devices/{deviceId} with <paramref name="body"/>, or an empty JSON object (no <c>auth</c>).</summary>
+    public Task<MatrixResponse> DeleteDeviceAsync(string? accessToken, string deviceId, JsonObject? body = null) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Delete, DevicePath(deviceId), body ?? new JsonObject(), accessToken));
+
+    /// <summary>POST /delete_devices with <paramref name="body"/> as given.</summary>
+    public Task<MatrixResponse> PostDeleteDevicesAsync(string? accessToken, JsonObject body) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/delete_devices", body, accessToken));
+
+    /// <summary>
+    /// DELETE /devices/{deviceId} as <paramref name="account"/>, through its UIA with the password (the account's own,
+    /// unless <paramref name="password"/> is given); returns the final answer.
+    /// </summary>
+    /// <exception cref="InconclusiveException">The UIA offers no flow the harness can complete.</exception>
+    public Task<MatrixResponse> DeleteDeviceThroughUiaAsync(RegisteredAccount account, string deviceId, string? password = null)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return PasswordUia(account, password).RunAsync(new JsonObject(), body => DeleteDeviceAsync(account.AccessToken, deviceId, body));
+    }
+
+    /// <summary>POST /delete_devices of <paramref name="deviceIds"/> as <paramref name="account"/>, through its UIA with the account's password.</summary>
+    /// <exception cref="InconclusiveException">The UIA offers no flow the harness can complete.</exception>
+    public Task<MatrixResponse> DeleteDevicesThroughUiaAsync(RegisteredAccount account, params string[] deviceIds)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var body = new JsonObject { ["devices"] = new JsonArray([.. deviceIds.Select(id => (JsonNode)id)]) };
+        return PasswordUia(account, null).RunAsync(body, next => PostDeleteDevicesAsync(account.AccessToken, next));
+    }
+
     /// <summary>
     /// The first 429 the run was answered with, whichever test met it (added to this client's log, so the report shows
     /// what was judged); when there was none yet, the first 429 to <paramref name="probe"/>, sent up to
@@ -144,8 +184,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public Task<MatrixResponse> GetLoginTokenAsync(RegisteredAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var driver = new UiaDriver([new PasswordStage(account.UserId.Value, account.Password ?? string.Empty)]);
-        return driver.RunAsync(new JsonObject(), body => PostGetLoginTokenAsync(account.AccessToken, body));
+        return PasswordUia(account, null).RunAsync(new JsonObject(), body => PostGetLoginTokenAsync(account.AccessToken, body));
     }
 
     /// <summary>POST /register?kind=guest with <paramref name="body"/> as given.</summary>
@@ -214,8 +253,10 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// </summary>
     /// <param name="account">The account to log in to.</param>
     /// <param name="withRefreshToken">Whether the login asks for a refresh token.</param>
+    /// <param name="deviceId">The <c>device_id</c> the login names, or null to have the server generate one.</param>
+    /// <param name="displayName">The <c>initial_device_display_name</c> the login sends, or null for none.</param>
     /// <exception cref="InconclusiveException">Password login is not offered, or it refused the account.</exception>
-    public async Task<LoginSession> LogInAgainAsync(RegisteredAccount account, bool withRefreshToken = false)
+    public async Task<LoginSession> LogInAgainAsync(RegisteredAccount account, bool withRefreshToken = false, string? deviceId = null, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(account);
         await this.RequireAsync(Feature.PasswordLogin);
@@ -223,6 +264,16 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         if (withRefreshToken)
         {
             body["refresh_token"] = true;
+        }
+
+        if (deviceId is not null)
+        {
+            body["device_id"] = deviceId;
+        }
+
+        if (displayName is not null)
+        {
+            body["initial_device_display_name"] = displayName;
         }
 
         var login = await PostLoginAsync(body);
@@ -302,6 +353,11 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// </summary>
     private static AssertionException ArrangementFailed(string expectation, string actual, params IEnumerable<Exchange> exchanges) =>
         new(FailureMessage.Compose(expectation, actual, exchanges));
+
+    private static string DevicePath(string deviceId) => V3 + "/devices/" + Uri.EscapeDataString(deviceId);
+
+    private static UiaDriver PasswordUia(RegisteredAccount account, string? password) =>
+        new([new PasswordStage(account.UserId.Value, password ?? account.Password ?? string.Empty)]);
 
     private static IReadOnlyList<KeyValuePair<string, string>> KindQuery(string? kind) =>
         kind is null ? [] : [new("kind", kind)];

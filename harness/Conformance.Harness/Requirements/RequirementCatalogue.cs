@@ -280,9 +280,48 @@ public static class RequirementCatalogue
             .SaysAt("whoami.yaml, 200, device_id", "Device ID associated with the access token. If no device is associated with the access token (such as in the case of application services) then this field can be omitted. Otherwise this is required.")
             .SaysAt("whoami.yaml, 200, is_guest", "When `true`, the user is a Guest User. When not present or `false`, the user is presumed to be a non-guest user."),
         Must("LOGOUT-KILLS").In(Areas.DevicesAndLogout).Section("Login", "post_matrixclientv3logout").FromApiSchema()
-            .Rule("/logout invalidates the token and deletes its device; /logout/all invalidates every token of the user.")
+            .Rule("/logout invalidates the token and deletes its device; /logout/all invalidates every token of the user, the caller's included, and deletes all their devices.")
             .Says("Invalidates an existing access token, so that it can no longer be used for authorization. The device associated with the access token is also deleted.")
             .SaysAt("logout.yaml, POST /logout/all", "Invalidates all access tokens for a user, so that they can no longer be used for authorization. This includes the access token that made this request. All devices for the user are also deleted."),
+        // The API standards name the two as the exceptions to "a request body containing a (potentially empty) JSON
+        // object", and logout.yaml documents no request body for either: the interface itself, so a MUST of the schema.
+        Must("LOGOUT-NO-BODY").In(Areas.DevicesAndLogout).Section("API standards", "api-standards").FromApiSchema()
+            .Rule("POST /logout and POST /logout/all accept a request with no body at all.")
+            .Says("All `POST` and `PUT` endpoints, with the exception of those listed below, require the client to supply a request body containing a (potentially empty) JSON object.")
+            .Says("`POST /_matrix/client/v3/logout` and `POST /_matrix/client/v3/logout/all`, which take an empty request body."),
+        // "will invalidate" in the section on devices, but "may invalidate" on the login endpoint itself: a server that
+        // follows the endpoint's words keeps the old tokens (Synapse does, matrix-org/synapse#6616), so SHOULD.
+        Should("LOGIN-DEVICE-REUSE").In(Areas.Login).Section("Relationship between access tokens and devices", "relationship-between-access-tokens-and-devices")
+            .Rule("A login that names a known device_id invalidates the access tokens that device had.")
+            .Says("If the client sets the `device_id`, the server will invalidate any access token previously assigned to that device.")
+            .Says("There is therefore at most one active access token assigned to each device at any one time.")
+            .SaysAt("login.yaml, POST /login", "The server may invalidate any access token previously associated with that device."),
+        Must("LOGIN-DISPLAYNAME").In(Areas.Login).Section("Login", PostLogin).FromApiSchema()
+            .Rule("initial_device_display_name on /login names the new device, and is ignored when device_id is a known device.")
+            .SaysAt("login.yaml, initial_device_display_name", "A display name to assign to the newly-created device. Ignored if `device_id` corresponds to a known device."),
+        Must("DEVICES-LIST").In(Areas.DevicesAndLogout).Section("Device management", "get_matrixclientv3devices").FromApiSchema()
+            .Rule("GET /devices lists every device of the user, each with its device_id.")
+            .Says("Gets information about all devices for the current user.")
+            .SaysAt("device_management.yaml, GET /devices, 200, devices", "A list of all registered devices for this user.")
+            .SaysAt("client_device.yaml, device_id (required)", "Identifier of this device."),
+        Must("DEVICES-GET").In(Areas.DevicesAndLogout).Section("Device management", "get_matrixclientv3devicesdeviceid").FromApiSchema()
+            .Rule("GET /devices/{deviceId} answers the user's device; 404 for a device the user does not have, another user's included.")
+            .Says("Gets information on a single device, by device id.")
+            .SaysAt("device_management.yaml, GET /devices/{deviceId}, 404", "The current user has no device with the given ID."),
+        Must("DEVICES-UPDATE").In(Areas.DevicesAndLogout).Section("Device management", "put_matrixclientv3devicesdeviceid").FromApiSchema()
+            .Rule("PUT /devices/{deviceId} with a display_name renames the user's device and answers 200; 404 for a device the user does not have.")
+            .Says("Updates the metadata on the given device.")
+            .SaysAt("device_management.yaml, PUT /devices/{deviceId}, display_name", "The new display name for this device. If not given, the display name is unchanged.")
+            .SaysAt("device_management.yaml, PUT /devices/{deviceId}, 200", "The device was successfully updated.")
+            .SaysAt("device_management.yaml, PUT /devices/{deviceId}, 404", "The current user has no device with the given ID."),
+        Must("DEVICES-DELETE").In(Areas.DevicesAndLogout).Section("Device management", "delete_matrixclientv3devicesdeviceid").FromApiSchema()
+            .Rule("DELETE /devices/{deviceId} and POST /delete_devices go through UIA, delete the devices and kill their tokens, and answer 200 for devices already removed.")
+            .Says("This API endpoint uses the User-Interactive Authentication API.")
+            .Says("Deletes the given device, and invalidates any access token associated with it.")
+            .SaysAt("device_management.yaml, DELETE /devices/{deviceId}, 200", "The device was successfully removed, or had been removed previously.")
+            .SaysAt("device_management.yaml, POST /delete_devices", "Deletes the given devices, and invalidates any access token associated with them.")
+            .SaysAt("client-server-api, User-Interactive Authentication API", "A request to an endpoint that uses User-Interactive Authentication never succeeds without auth.")
+            .SaysAt("client-server-api, User-Interactive Authentication API", "If the homeserver decides that an attempt on a stage was unsuccessful, but the client may make a second attempt, it returns the same HTTP status 401 response as above, with the addition of the standard `errcode` and `error` fields describing the error."),
 
         // API standards
         Must("API-JSON-CT").In(Areas.ApiStandards).Section("API standards", "api-standards")

@@ -3,6 +3,15 @@ namespace Conformance.Suites.DevicesAndLogout;
 /// <summary>Access tokens on authenticated endpoints, whoami, and logout.</summary>
 public sealed class TokenAndLogoutTests : ConformanceTest
 {
+    /// <summary>A fresh account with a second session, logged out everywhere by /logout/all from its first: two tests judge what is left.</summary>
+    private static readonly OncePerRun<(RegisteredAccount Account, LoginSession Second)> LoggedOutEverywhere = new(async client =>
+    {
+        var account = await client.RegisterAsync();
+        var second = await client.LogInAgainAsync(account);
+        await client.PostLogoutAllAsync(account.AccessToken);
+        return (account, second);
+    });
+
     [Test, Requirement("TOKEN-MISSING")]
     public async Task An_authenticated_endpoint_without_a_token_answers_M_MISSING_TOKEN()
     {
@@ -66,12 +75,52 @@ public sealed class TokenAndLogoutTests : ConformanceTest
     [Test, Requirement("LOGOUT-KILLS", Quote = "Invalidates all access tokens for a user")]
     public async Task Logout_all_invalidates_every_token_of_the_user()
     {
-        var account = await Client.RegisterAsync();
-        var second = await Client.LogInAgainAsync(account);
-        await Client.PostLogoutAllAsync(account.AccessToken);
+        var (_, second) = await Client.OnceAsync(LoggedOutEverywhere);
 
         var response = await Client.GetWhoAmIAsync(second.AccessToken);
 
         response.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("LOGOUT-KILLS", Quote = "This includes the access token that made this request.")]
+    public async Task Logout_all_invalidates_the_token_that_made_the_request()
+    {
+        var account = await Client.RegisterAsync();
+        await Client.PostLogoutAllAsync(account.AccessToken);
+
+        var response = await Client.GetWhoAmIAsync(account.AccessToken);
+
+        response.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("LOGOUT-KILLS", Quote = "All devices for the user are also deleted.")]
+    public async Task Logout_all_deletes_every_device_of_the_user()
+    {
+        var (account, _) = await Client.OnceAsync(LoggedOutEverywhere);
+        var after = await Client.LogInAgainAsync(account);
+
+        var devices = await Client.GetDevicesAsync(after.AccessToken);
+
+        devices.Should().ListExactlyTheDevices(after.DeviceId);
+    }
+
+    [Test, Requirement("LOGOUT-NO-BODY", Quote = "which take an empty request body")]
+    public async Task Logout_accepts_a_request_without_a_body()
+    {
+        var account = await Client.RegisterAsync();
+
+        var response = await Client.PostLogoutWithoutBodyAsync(account.AccessToken);
+
+        response.Should().HaveStatus(200);
+    }
+
+    [Test, Requirement("LOGOUT-NO-BODY", Quote = "which take an empty request body")]
+    public async Task Logout_all_accepts_a_request_without_a_body()
+    {
+        var account = await Client.RegisterAsync();
+
+        var response = await Client.PostLogoutAllWithoutBodyAsync(account.AccessToken);
+
+        response.Should().HaveStatus(200);
     }
 }

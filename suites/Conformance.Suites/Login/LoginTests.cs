@@ -19,6 +19,18 @@ public sealed class LoginTests : ConformanceTest
         return (account, login, sentAt);
     });
 
+    /// <summary>
+    /// A fresh account registered with a device name, then logged in again naming its device and another name: one test
+    /// judges the device's old token, one its name.
+    /// </summary>
+    private static readonly OncePerRun<(RegisteredAccount Account, string FirstName, LoginSession Again)> KnownDeviceLoggedInAgain = new(async client =>
+    {
+        var firstName = client.Fake.DeviceDisplayName();
+        var account = await client.RegisterAsync(new() { InitialDeviceDisplayName = firstName });
+        var again = await client.LogInAgainAsync(account, deviceId: account.DeviceId, displayName: client.Fake.DeviceDisplayName());
+        return (account, firstName, again);
+    });
+
     [Test, Requirement("LOGIN-FLOWS")]
     public async Task Get_login_lists_flows_each_with_a_type()
     {
@@ -144,6 +156,38 @@ public sealed class LoginTests : ConformanceTest
         var response = await Client.PostLoginAsync(PasswordLogin(account, new JsonObject { ["type"] = "org.example.not_advertised" }));
 
         response.Should().HaveStatus(400);
+    }
+
+    [Test, Requirement("LOGIN-DEVICE-REUSE", Quote = "the server will invalidate any access token previously assigned to that device")]
+    public async Task A_login_naming_a_known_device_invalidates_its_earlier_token()
+    {
+        var (account, _, _) = await Client.OnceAsync(KnownDeviceLoggedInAgain);
+
+        var whoami = await Client.GetWhoAmIAsync(account.AccessToken);
+
+        whoami.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("LOGIN-DISPLAYNAME", Quote = "A display name to assign to the newly-created device.")]
+    public async Task Initial_device_display_name_on_login_names_the_new_device()
+    {
+        var account = await Client.SharedAccountAsync();
+        var displayName = Fake.DeviceDisplayName();
+        var login = await Client.LogInAgainAsync(account, displayName: displayName);
+
+        var device = await Client.GetDeviceAsync(login.AccessToken, login.DeviceId);
+
+        device.Should().HaveStatus(200).And.HaveStringField("display_name", displayName);
+    }
+
+    [Test, Requirement("LOGIN-DISPLAYNAME", Quote = "Ignored if `device_id` corresponds to a known device.")]
+    public async Task Initial_device_display_name_on_login_is_ignored_for_a_known_device()
+    {
+        var (account, firstName, again) = await Client.OnceAsync(KnownDeviceLoggedInAgain);
+
+        var device = await Client.GetDeviceAsync(again.AccessToken, account.DeviceId!);
+
+        device.Should().HaveStatus(200).And.HaveStringField("display_name", firstName);
     }
 
     private static JsonObject PasswordLogin(RegisteredAccount account, JsonObject overrides) =>

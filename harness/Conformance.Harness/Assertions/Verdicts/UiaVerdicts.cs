@@ -22,4 +22,8 @@ public static class UiaVerdicts
             flows.Every("flow", JsonMatchers.Field("stages").IsArrayOfStrings()),
             Field("session").IfPresent(session => session.IsString()));
     }
+
+    /// <summary>A failed stage: the challenge again, with the standard string <c>errcode</c> and <c>error</c>.</summary>
+    public static Matcher<MatrixResponse> FailedStage() =>
+        Matchers.All(Challenge(), Field("errcode").IsString(), Field("error").IsString());
 }

@@ -1,0 +1,149 @@
+namespace Conformance.Suites.DevicesAndLogout;
+
+/// <summary>GET /devices, GET, PUT and DELETE /devices/{deviceId}, and POST /delete_devices.</summary>
+public sealed class DeviceManagementTests : ConformanceTest
+{
+    /// <summary>A fresh account the refusals share: on a server that follows the spec none of them changes it.</summary>
+    private static readonly OncePerRun<RegisteredAccount> Bystander = new(client => client.RegisterAsync());
+
+    /// <summary>A fresh account whose device was renamed with PUT /devices/{deviceId}: one test judges the answer, one the new name.</summary>
+    private static readonly OncePerRun<(RegisteredAccount Account, string DisplayName, MatrixResponse Update)> Renamed = new(async client =>
+    {
+        var account = await client.RegisterAsync();
+        var displayName = client.Fake.DeviceDisplayName();
+        var update = await client.PutDeviceDisplayNameAsync(account.AccessToken, account.DeviceId!, displayName);
+        return (account, displayName, update);
+    });
+
+    /// <summary>A fresh account whose second device was deleted by POST /delete_devices: two tests judge what is left.</summary>
+    private static readonly OncePerRun<(RegisteredAccount Account, LoginSession Deleted)> BulkDeleted = new(async client =>
+    {
+        var account = await client.RegisterAsync();
+        var second = await client.LogInAgainAsync(account);
+        await client.DeleteDevicesThroughUiaAsync(account, second.DeviceId);
+        return (account, second);
+    });
+
+    [Test, Requirement("DEVICES-LIST", Quote = "A list of all registered devices for this user.")]
+    public async Task Get_devices_lists_the_device_of_the_token()
+    {
+        var account = await Client.SharedAccountAsync();
+
+        var devices = await Client.GetDevicesAsync(account.AccessToken);
+
+        devices.Should().ListTheDevice(account.DeviceId!);
+    }
+
+    [Test, Requirement("DEVICES-GET", Quote = "Gets information on a single device, by device id.")]
+    public async Task Get_device_answers_the_device_of_the_user()
+    {
+        var account = await Client.SharedAccountAsync();
+
+        var device = await Client.GetDeviceAsync(account.AccessToken, account.DeviceId!);
+
+        device.Should().HaveStatus(200).And.HaveStringField("device_id", account.DeviceId!);
+    }
+
+    [Test, Requirement("DEVICES-GET", Quote = "The current user has no device with the given ID.")]
+    public async Task Get_device_answers_404_for_an_unknown_device()
+    {
+        var account = await Client.SharedAccountAsync();
+
+        var device = await Client.GetDeviceAsync(account.AccessToken, Fake.DeviceId());
+
+        // The spec gives this 404 no errcode of its own.
+        device.Should().HaveStatus(404);
+    }
+
+    [Test, Requirement("DEVICES-GET", Quote = "The current user has no device with the given ID.")]
+    public async Task Get_device_answers_404_for_a_device_of_another_user()
+    {
+        var owner = await Client.SharedAccountAsync();
+        var other = await Client.OnceAsync(Bystander);
+
+        var device = await Client.GetDeviceAsync(other.AccessToken, owner.DeviceId!);
+
+        device.Should().HaveStatus(404);
+    }
+
+    [Test, Requirement("DEVICES-UPDATE", Quote = "The device was successfully updated.")]
+    public async Task Put_device_with_a_display_name_answers_200()
+    {
+        var (_, _, update) = await Client.OnceAsync(Renamed);
+
+        update.Should().HaveStatus(200);
+    }
+
+    [Test, Requirement("DEVICES-UPDATE", Quote = "The new display name for this device.")]
+    public async Task Put_device_with_a_display_name_renames_the_device()
+    {
+        var (account, displayName, _) = await Client.OnceAsync(Renamed);
+
+        var device = await Client.GetDeviceAsync(account.AccessToken, account.DeviceId!);
+
+        device.Should().HaveStatus(200).And.HaveStringField("display_name", displayName);
+    }
+
+    [Test, Requirement("DEVICES-UPDATE", Quote = "The current user has no device with the given ID.")]
+    public async Task Put_device_answers_404_for_an_unknown_device()
+    {
+        var account = await Client.OnceAsync(Bystander);
+
+        var update = await Client.PutDeviceDisplayNameAsync(account.AccessToken, Fake.DeviceId(), Fake.DeviceDisplayName());
+
+        update.Should().HaveStatus(404);
+    }
+
+    [Test, Requirement("DEVICES-DELETE", Quote = "never succeeds without auth")]
+    public async Task Delete_device_without_auth_answers_a_UIA_challenge()
+    {
+        var account = await Client.OnceAsync(Bystander);
+
+        var response = await Client.DeleteDeviceAsync(account.AccessToken, account.DeviceId!);
+
+        response.Should().BeUiaChallenge();
+    }
+
+    /// <remarks>The spec's example errcode for a wrong password is M_FORBIDDEN, but its words ask only for the standard fields.</remarks>
+    [Test, Requirement("DEVICES-DELETE", Quote = "with the addition of the standard `errcode` and `error` fields describing the error")]
+    public async Task Delete_device_with_a_wrong_password_answers_the_challenge_with_an_error()
+    {
+        var account = await Client.OnceAsync(Bystander);
+
+        var response = await Client.DeleteDeviceThroughUiaAsync(account, account.DeviceId!, account.Password + "-wrong");
+
+        response.Should().BeFailedUiaStage();
+    }
+
+    [Test, Requirement("DEVICES-DELETE", Quote = "Deletes the given device, and invalidates any access token associated with it.")]
+    public async Task Delete_device_invalidates_its_access_token()
+    {
+        var account = await Client.RegisterAsync();
+        var second = await Client.LogInAgainAsync(account);
+        await Client.DeleteDeviceThroughUiaAsync(account, second.DeviceId);
+
+        var whoami = await Client.GetWhoAmIAsync(second.AccessToken);
+
+        whoami.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("DEVICES-DELETE", Quote = "Deletes the given devices, and invalidates any access token associated with them.")]
+    public async Task Delete_devices_invalidates_their_access_tokens()
+    {
+        var (_, deleted) = await Client.OnceAsync(BulkDeleted);
+
+        var whoami = await Client.GetWhoAmIAsync(deleted.AccessToken);
+
+        whoami.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("DEVICES-DELETE", Quote = "or had been removed previously")]
+    public async Task Deleting_a_device_already_deleted_answers_200()
+    {
+        var (account, deleted) = await Client.OnceAsync(BulkDeleted);
+
+        var response = await Client.DeleteDeviceThroughUiaAsync(account, deleted.DeviceId);
+
+        response.Should().HaveStatus(200);
+    }
+}
