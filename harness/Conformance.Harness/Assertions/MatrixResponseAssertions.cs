@@ -91,6 +91,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <param name="mayOfferNoFlow">Whether an empty <c>flows</c> array passes (see <see cref="UiaVerdicts.Challenge"/>).</param>
     public AndConstraint<MatrixResponseAssertions> BeUiaChallenge(bool mayOfferNoFlow = false) => Check(UiaVerdicts.Challenge(mayOfferNoFlow));
 
+    /// <summary>A failed stage: the UIA challenge with its flows, and string <c>errcode</c> and <c>error</c> (see <see cref="UiaVerdicts.FailedStage"/>).</summary>
+    public AndConstraint<MatrixResponseAssertions> BeAFailedUiaStage() => Check(UiaVerdicts.FailedStage());
+
     /// <summary>
     /// The answer to a retried, completed registration session: the same result (200 for <paramref name="username"/>)
     /// or a 401; never a second account or another error.

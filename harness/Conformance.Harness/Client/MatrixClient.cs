@@ -85,6 +85,24 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public Task<MatrixResponse> SendRawAsync(HttpMethod method, string path, string? accessToken = null) =>
         SendAsync(MatrixRequest.Bodiless(method, path, accessToken));
 
+    /// <summary>GET /_matrix/client/v1/auth_metadata (the OAuth 2.0 server metadata; no access token).</summary>
+    public Task<MatrixResponse> GetAuthMetadataAsync() =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/v1/auth_metadata"));
+
+    /// <summary>
+    /// Starts a registration with <paramref name="parameters"/> by POST and completes its UIA, but sends the request that
+    /// would complete it, carrying the session's real auth, as OPTIONS; returns that answer.
+    /// </summary>
+    /// <exception cref="InconclusiveException">Registration is closed, or no offered UIA flow is one the harness can complete.</exception>
+    public async Task<MatrixResponse> SendCompletingRegistrationAsOptionsAsync(RegistrationParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        await this.RequireAsync(Feature.Registration);
+        return await run.RegistrationUia.RunAsync(
+            parameters.ToJson(), body => PostRegisterAsync(body),
+            complete: body => SendAsync(MatrixRequest.Json(HttpMethod.Options, V3 + "/register", body)));
+    }
+
     /// <summary>
     /// The first 429 the run was answered with, whichever test met it (added to this client's log, so the report shows
     /// what was judged); when there was none yet, the first 429 to <paramref name="probe"/>, sent up to
@@ -142,10 +160,12 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         PostLoginAsync(new JsonObject { ["type"] = "m.login.token", ["token"] = token });
 
     /// <summary>Runs get_token through its password UIA as <paramref name="account"/>; returns the final answer.</summary>
-    public Task<MatrixResponse> GetLoginTokenAsync(RegisteredAccount account)
+    /// <param name="account">The account asking for a token.</param>
+    /// <param name="password">The password the stage sends instead of the account's, to fail the stage.</param>
+    public Task<MatrixResponse> GetLoginTokenAsync(RegisteredAccount account, string? password = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var driver = new UiaDriver([new PasswordStage(account.UserId.Value, account.Password ?? string.Empty)]);
+        var driver = new UiaDriver([new PasswordStage(account.UserId.Value, password ?? account.Password ?? string.Empty)]);
         return driver.RunAsync(new JsonObject(), body => PostGetLoginTokenAsync(account.AccessToken, body));
     }
 

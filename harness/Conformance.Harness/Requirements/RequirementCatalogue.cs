@@ -311,6 +311,18 @@ public static class RequirementCatalogue
             .Says("In these cases, the homeserver should respond to pre-flight requests and supply Cross-Origin Resource Sharing (CORS) headers on all requests.")
             .Says("The recommended CORS headers to be returned by servers on all requests are: Access-Control-Allow-Origin: * | Access-Control-Allow-Methods: GET, POST, PUT, DELETE, OPTIONS | Access-Control-Allow-Headers: X-Requested-With, Content-Type, Authorization")
             .Says("Servers which support additional endpoints or methods should add those methods as well."),
+
+        // Account: deactivation, third-party login, UIA edges, authentication discovery
+        Must("LOGIN-3PID-UNKNOWN").In(Areas.Login).Section("Login", PostLogin)
+            .Rule("A password login naming a third-party identifier the server does not know is refused with 403.")
+            .SaysAt("client-server-api, Login", "In the case that the homeserver does not know about the supplied 3PID, the homeserver must respond with `403 Forbidden`."),
+        Must("UIA-STAGE-FAILED").In(Areas.Uia).Section("User-interactive authentication", "user-interactive-authentication-api")
+            .Rule("A failed attempt at a stage is answered 401 with the challenge's flows, plus a string errcode and error.")
+            .Says("If the homeserver decides that an attempt on a stage was unsuccessful, but the client may make a second attempt, it returns the same HTTP status 401 response as above, with the addition of the standard `errcode` and `error` fields describing the error."),
+        Should("AUTH-DISCOVERY").In(Areas.ApiStandards).Section("Authentication API discovery", "authentication-api-discovery").Since("v1.15")
+            .Rule("A server without the OAuth 2.0 API answers GET /auth_metadata with 404 M_UNRECOGNIZED.")
+            .Says("In both cases, the server SHOULD respond with 404 and an `M_UNRECOGNIZED` error code if the corresponding API is not supported.")
+            .SaysAt("oauth_server_metadata.yaml, 404", "With `M_UNRECOGNIZED`: the homeserver does not support the OAuth 2.0 API."),
     ]);
 
     private static readonly Dictionary<string, Requirement> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

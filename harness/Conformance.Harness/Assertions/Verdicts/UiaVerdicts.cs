@@ -22,4 +22,11 @@ public static class UiaVerdicts
             flows.Every("flow", JsonMatchers.Field("stages").IsArrayOfStrings()),
             Field("session").IfPresent(session => session.IsString()));
     }
+
+    /// <summary>
+    /// The answer to a failed attempt at a stage: the challenge again (401 with its flows) and the standard
+    /// <c>errcode</c> and <c>error</c> strings saying what went wrong.
+    /// </summary>
+    public static Matcher<MatrixResponse> FailedStage() =>
+        Matchers.All(Challenge(), Field("errcode").IsString(), Field("error").IsString());
 }
