@@ -68,6 +68,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>The media type of <c>Content-Type</c> is <c>application/json</c> (parameters such as charset allowed).</summary>
     public AndConstraint<MatrixResponseAssertions> HaveJsonContentType() => Check(Header("Content-Type").HasMediaType("application/json"));
 
+    /// <summary>A <c>Content-Type</c> of <c>text/html</c> (parameters such as charset allowed): an HTML page.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveHtmlContentType() => Check(Header("Content-Type").HasMediaType("text/html"));
+
     /// <summary>
     /// The header lists every one of <paramref name="required"/> (comma-separated, any case), or <c>*</c> where the
     /// Fetch standard lets the wildcard stand for it.
@@ -90,6 +93,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>A UIA challenge: 401 with <c>flows</c>, each flow an object with a <c>stages</c> array of strings.</summary>
     /// <param name="mayOfferNoFlow">Whether an empty <c>flows</c> array passes (see <see cref="UiaVerdicts.Challenge"/>).</param>
     public AndConstraint<MatrixResponseAssertions> BeUiaChallenge(bool mayOfferNoFlow = false) => Check(UiaVerdicts.Challenge(mayOfferNoFlow));
+
+    /// <summary>A login refused as deactivated: 403 <c>M_USER_DEACTIVATED</c> or <c>M_FORBIDDEN</c> (see <see cref="LoginVerdicts.RefusedAsDeactivated"/>).</summary>
+    public AndConstraint<MatrixResponseAssertions> BeRefusedAsDeactivated() => Check(LoginVerdicts.RefusedAsDeactivated());
 
     /// <summary>A failed stage: the UIA challenge with its flows, and string <c>errcode</c> and <c>error</c> (see <see cref="UiaVerdicts.FailedStage"/>).</summary>
     public AndConstraint<MatrixResponseAssertions> BeAFailedUiaStage() => Check(UiaVerdicts.FailedStage());

@@ -89,6 +89,43 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public Task<MatrixResponse> GetAuthMetadataAsync() =>
         SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/v1/auth_metadata"));
 
+    /// <summary>POST /account/deactivate with <paramref name="body"/> as given.</summary>
+    public Task<MatrixResponse> PostAccountDeactivateAsync(string? accessToken, JsonObject body) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/account/deactivate", body, accessToken));
+
+    /// <summary>Deactivates <paramref name="account"/>, completing the UIA with its password; returns the final answer.</summary>
+    /// <exception cref="InconclusiveException">The UIA offers no flow the harness can complete (no password stage).</exception>
+    public Task<MatrixResponse> DeactivateAsync(RegisteredAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return RunPasswordUiaAsync(account, account.Password, body => PostAccountDeactivateAsync(account.AccessToken, body));
+    }
+
+    /// <summary>GET /auth/{type}/fallback/web?session= (the UIA fallback page of a stage; it answers HTML, not JSON).</summary>
+    public Task<MatrixResponse> GetAuthFallbackAsync(string type, string session) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/auth/" + Uri.EscapeDataString(type) + "/fallback/web") with { Query = [new("session", session)] });
+
+    /// <summary>
+    /// Starts a registration and picks a stage of its offered flows that a client may need the fallback page for: the
+    /// first that is not <c>m.login.dummy</c>, which "requires no extra parameters", so no client needs a page for it.
+    /// </summary>
+    /// <exception cref="InconclusiveException">Registration is closed, or the challenge has no session or no stage but m.login.dummy.</exception>
+    public async Task<(string Stage, string Session)> StartRegistrationWithAPagedStageAsync()
+    {
+        await this.RequireAsync(Feature.Registration);
+        var response = await PostRegisterAsync(new RegistrationParameters { Username = run.Fake.Localpart(), Password = run.Fake.Password() }.ToJson());
+        var challenge = UiaChallenge.From(response);
+        var stage = challenge?.Flows.SelectMany(f => f).FirstOrDefault(s => s != new DummyStage().Type);
+        if (challenge?.Session is not { } session || stage is null)
+        {
+            throw NotJudgedReasons.NothingToCheckUnderServersChoice.Exception(
+                $"The registration challenge offers no session with a stage other than m.login.dummy, which needs no fallback page (it was answered {response.Summary}).\n"
+                + response.Exchange.Describe());
+        }
+
+        return (stage, session);
+    }
+
     /// <summary>
     /// Starts a registration with <paramref name="parameters"/> by POST and completes its UIA, but sends the request that
     /// would complete it, carrying the session's real auth, as OPTIONS; returns that answer.
@@ -165,8 +202,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public Task<MatrixResponse> GetLoginTokenAsync(RegisteredAccount account, string? password = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var driver = new UiaDriver([new PasswordStage(account.UserId.Value, password ?? account.Password ?? string.Empty)]);
-        return driver.RunAsync(new JsonObject(), body => PostGetLoginTokenAsync(account.AccessToken, body));
+        return RunPasswordUiaAsync(account, password ?? account.Password, body => PostGetLoginTokenAsync(account.AccessToken, body));
     }
 
     /// <summary>POST /register?kind=guest with <paramref name="body"/> as given.</summary>
@@ -319,4 +355,8 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
 
     private static IReadOnlyList<KeyValuePair<string, string>> KindQuery(string? kind) =>
         kind is null ? [] : [new("kind", kind)];
+
+    /// <summary>Sends an empty body through a password UIA as <paramref name="account"/>, the stage sending <paramref name="password"/>.</summary>
+    private static Task<MatrixResponse> RunPasswordUiaAsync(RegisteredAccount account, string? password, Func<JsonObject, Task<MatrixResponse>> send) =>
+        new UiaDriver([new PasswordStage(account.UserId.Value, password ?? string.Empty)]).RunAsync(new JsonObject(), send);
 }

@@ -29,6 +29,7 @@ public sealed class ServerProbes
             [Feature.LoginTokens] = new(() => ProbeLoginTokensAsync(loginFlows.Value)),
             [Feature.LegacyLogin] = new(() => ProbeLegacyLoginAsync(loginFlows.Value)),
             [Feature.PasswordLogin] = new(() => ProbePasswordLoginAsync(loginFlows.Value)),
+            [Feature.Deactivation] = new(() => ProbeDeactivationAsync(Client())),
             [Feature.OAuthApi] = new(() => ProbeOAuthApiAsync(Client())),
         };
         _serverName = new(async () => context.ServerName ?? (await Client().RegisterAsync()).UserId.ServerName);
@@ -144,6 +145,15 @@ public sealed class ServerProbes
             ? FeatureOffer.Offered
             : FeatureOffer.NotOffered(
                 $"get_token is not offered: GET /login, answered {response.Summary}, advertises no m.login.token flow with get_login_token true.", response.Exchange);
+    }
+
+    /// <remarks>Sent without a token or auth, so it can deactivate nothing: a server with the endpoint answers 401.</remarks>
+    private static async Task<FeatureOffer> ProbeDeactivationAsync(MatrixClient client)
+    {
+        var response = await client.PostAccountDeactivateAsync(null, new JsonObject());
+        return response.StatusCode is 404 or 405 && response.ErrCode == "M_UNRECOGNIZED"
+            ? FeatureOffer.NotOffered($"Account deactivation is not offered: POST /account/deactivate was answered {response.Summary}.", response.Exchange)
+            : FeatureOffer.Offered;
     }
 
     private static async Task<FeatureOffer> ProbeOAuthApiAsync(MatrixClient client)
