@@ -159,7 +159,8 @@ public sealed class ServerProbes
     private static async Task<FeatureOffer> ProbeOAuthApiAsync(MatrixClient client)
     {
         var response = await client.GetAuthMetadataAsync();
-        return response.StatusCode == 200
+        // The metadata is a JSON object; a 200 with a body that is not one offers nothing a client could use.
+        return response.StatusCode == 200 && response.Body is not null
             ? FeatureOffer.Offered
             : FeatureOffer.NotOffered($"The OAuth 2.0 API is not offered: GET /auth_metadata was answered {response.Summary}.", response.Exchange);
     }
