@@ -68,6 +68,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>The media type of <c>Content-Type</c> is <c>application/json</c> (parameters such as charset allowed).</summary>
     public AndConstraint<MatrixResponseAssertions> HaveJsonContentType() => Check(Header("Content-Type").HasMediaType("application/json"));
 
+    /// <summary>A <c>Content-Type</c> of <c>text/html</c> (parameters such as charset allowed): an HTML page.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveHtmlContentType() => Check(Header("Content-Type").HasMediaType("text/html"));
+
     /// <summary>
     /// The header lists every one of <paramref name="required"/> (comma-separated, any case), or <c>*</c> where the
     /// Fetch standard lets the wildcard stand for it.
@@ -99,6 +102,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
 
     /// <summary>A 200 GET /devices listing exactly <paramref name="deviceIds"/>, in any order.</summary>
     public AndConstraint<MatrixResponseAssertions> ListExactlyTheDevices(params string[] deviceIds) => Check(DeviceVerdicts.ListsExactly(deviceIds));
+
+    /// <summary>A login refused as deactivated: 403 <c>M_USER_DEACTIVATED</c> or <c>M_FORBIDDEN</c> (see <see cref="LoginVerdicts.RefusedAsDeactivated"/>).</summary>
+    public AndConstraint<MatrixResponseAssertions> BeRefusedAsDeactivated() => Check(LoginVerdicts.RefusedAsDeactivated());
 
     /// <summary>
     /// The answer to a retried, completed registration session: the same result (200 for <paramref name="username"/>)

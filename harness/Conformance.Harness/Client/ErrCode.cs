@@ -31,6 +31,9 @@ public static class ErrCode
     /// <summary>The endpoint or method is not known.</summary>
     public const string Unrecognized = "M_UNRECOGNIZED";
 
+    /// <summary>The user has been deactivated (a refused login).</summary>
+    public const string UserDeactivated = "M_USER_DEACTIVATED";
+
     /// <summary>Rate limited.</summary>
     public const string LimitExceeded = "M_LIMIT_EXCEEDED";
 }

@@ -14,6 +14,14 @@ public static class LoginBodies
         ["password"] = password,
     };
 
+    /// <summary><c>m.login.password</c> with an <c>m.id.thirdparty</c> identifier: a third-party ID of <paramref name="medium"/> (e.g. <c>email</c>).</summary>
+    public static JsonObject ThirdPartyPassword(string medium, string address, string password) => new()
+    {
+        ["type"] = "m.login.password",
+        ["identifier"] = new JsonObject { ["type"] = "m.id.thirdparty", ["medium"] = medium, ["address"] = address },
+        ["password"] = password,
+    };
+
     /// <summary>The body with <paramref name="overrides"/> laid over it (each key replaced).</summary>
     public static JsonObject With(this JsonObject body, JsonObject overrides)
     {

@@ -124,6 +124,61 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         return PasswordUia(account, null).RunAsync(body, next => PostDeleteDevicesAsync(account.AccessToken, next));
     }
 
+    /// <summary>GET /_matrix/client/v1/auth_metadata (the OAuth 2.0 server metadata; no access token).</summary>
+    public Task<MatrixResponse> GetAuthMetadataAsync() =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/v1/auth_metadata"));
+
+    /// <summary>POST /account/deactivate with <paramref name="body"/> as given.</summary>
+    public Task<MatrixResponse> PostAccountDeactivateAsync(string? accessToken, JsonObject body) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/account/deactivate", body, accessToken));
+
+    /// <summary>Deactivates <paramref name="account"/>, completing the UIA with its password; returns the final answer.</summary>
+    /// <exception cref="InconclusiveException">The UIA offers no flow the harness can complete (no password stage).</exception>
+    public Task<MatrixResponse> DeactivateAsync(RegisteredAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return PasswordUia(account, null).RunAsync(new JsonObject(), body => PostAccountDeactivateAsync(account.AccessToken, body));
+    }
+
+    /// <summary>GET /auth/{type}/fallback/web?session= (the UIA fallback page of a stage; it answers HTML, not JSON).</summary>
+    public Task<MatrixResponse> GetAuthFallbackAsync(string type, string session) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/auth/" + Uri.EscapeDataString(type) + "/fallback/web") with { Query = [new("session", session)] });
+
+    /// <summary>
+    /// Starts a registration and picks a stage of its offered flows that a client may need the fallback page for: the
+    /// first that is not <c>m.login.dummy</c>, which "requires no extra parameters", so no client needs a page for it.
+    /// </summary>
+    /// <exception cref="InconclusiveException">Registration is closed, or the challenge has no session or no stage but m.login.dummy.</exception>
+    public async Task<(string Stage, string Session)> StartRegistrationWithAPagedStageAsync()
+    {
+        await this.RequireAsync(Feature.Registration);
+        var response = await PostRegisterAsync(new RegistrationParameters { Username = run.Fake.Localpart(), Password = run.Fake.Password() }.ToJson());
+        var challenge = UiaChallenge.From(response);
+        var stage = challenge?.Flows.SelectMany(f => f).FirstOrDefault(s => s != new DummyStage().Type);
+        if (challenge?.Session is not { } session || stage is null)
+        {
+            throw NotJudgedReasons.NothingToCheckUnderServersChoice.Exception(
+                $"The registration challenge offers no session with a stage other than m.login.dummy, which needs no fallback page (it was answered {response.Summary}).\n"
+                + response.Exchange.Describe());
+        }
+
+        return (stage, session);
+    }
+
+    /// <summary>
+    /// Starts a registration with <paramref name="parameters"/> by POST and completes its UIA, but sends the request that
+    /// would complete it, carrying the session's real auth, as OPTIONS; returns that answer.
+    /// </summary>
+    /// <exception cref="InconclusiveException">Registration is closed, or no offered UIA flow is one the harness can complete.</exception>
+    public async Task<MatrixResponse> SendCompletingRegistrationAsOptionsAsync(RegistrationParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        await this.RequireAsync(Feature.Registration);
+        return await run.RegistrationUia.RunAsync(
+            parameters.ToJson(), body => PostRegisterAsync(body),
+            complete: body => SendAsync(MatrixRequest.Json(HttpMethod.Options, V3 + "/register", body)));
+    }
+
     /// <summary>
     /// The first 429 the run was answered with, whichever test met it (added to this client's log, so the report shows
     /// what was judged); when there was none yet, the first 429 to <paramref name="probe"/>, sent up to
@@ -181,10 +236,12 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         PostLoginAsync(new JsonObject { ["type"] = "m.login.token", ["token"] = token });
 
     /// <summary>Runs get_token through its password UIA as <paramref name="account"/>; returns the final answer.</summary>
-    public Task<MatrixResponse> GetLoginTokenAsync(RegisteredAccount account)
+    /// <param name="account">The account asking for a token.</param>
+    /// <param name="password">The password the stage sends instead of the account's, to fail the stage.</param>
+    public Task<MatrixResponse> GetLoginTokenAsync(RegisteredAccount account, string? password = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return PasswordUia(account, null).RunAsync(new JsonObject(), body => PostGetLoginTokenAsync(account.AccessToken, body));
+        return PasswordUia(account, password).RunAsync(new JsonObject(), body => PostGetLoginTokenAsync(account.AccessToken, body));
     }
 
     /// <summary>POST /register?kind=guest with <paramref name="body"/> as given.</summary>
@@ -356,6 +413,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
 
     private static string DevicePath(string deviceId) => V3 + "/devices/" + Uri.EscapeDataString(deviceId);
 
+    /// <summary>A password UIA as <paramref name="account"/>, its stage sending <paramref name="password"/>, else the account's own.</summary>
     private static UiaDriver PasswordUia(RegisteredAccount account, string? password) =>
         new([new PasswordStage(account.UserId.Value, password ?? account.Password ?? string.Empty)]);
 

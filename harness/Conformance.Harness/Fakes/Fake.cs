@@ -62,6 +62,9 @@ public sealed class Fake
         }
     }
 
+    /// <summary>An email address no one can hold (<c>example.invalid</c> is reserved, RFC 2606), e.g. <c>ada.lovelace-k3f9z2-18@example.invalid</c>.</summary>
+    public string UnownedEmailAddress() => Localpart() + "@example.invalid";
+
     /// <summary>A human-looking device name, e.g. <c>Ada's laptop</c>.</summary>
     public string DeviceDisplayName()
     {

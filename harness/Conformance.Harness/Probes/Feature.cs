@@ -39,8 +39,16 @@ public sealed class Feature
     public static Feature PasswordLogin { get; } = new("Password login", NotJudgedReasons.PasswordLoginOff,
         "This server offers password login; the rule binds only servers without it.", needs: LegacyLogin);
 
+    /// <summary>Account deactivation (<c>POST /account/deactivate</c>), part of the legacy API: a server without it answers 404 M_UNRECOGNIZED.</summary>
+    public static Feature Deactivation { get; } = new("Account deactivation", NotJudgedReasons.NoDeactivation,
+        "This server offers account deactivation; the rule binds only servers without it.");
+
+    /// <summary>The OAuth 2.0 API, found by <c>GET /auth_metadata</c> answering 200 with the server metadata.</summary>
+    public static Feature OAuthApi { get; } = new("OAuth 2.0 API", NotJudgedReasons.NoOAuthApi,
+        "This server offers the OAuth 2.0 API (GET /auth_metadata answers 200); the rule binds only servers without it.");
+
     /// <summary>Every feature, in the order the report lists what the probes found.</summary>
-    public static IReadOnlyList<Feature> All { get; } = [Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin];
+    public static IReadOnlyList<Feature> All { get; } = [Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin, Deactivation, OAuthApi];
 
     /// <summary>The feature as the report names it: "Guest access".</summary>
     public string Name { get; }

@@ -40,6 +40,14 @@ public static class NotJudgedReasons
     public static readonly NotJudgedReason NoLegacyLogin = Shared(NotJudgedKind.FeatureOff, "This server has no legacy login (/login answers 404 M_UNRECOGNIZED)",
         "nothing on this server: these rules bind servers with legacy login (the OAuth 2.0 API is not checked yet)");
 
+    /// <summary>POST /account/deactivate is answered 404 or 405 M_UNRECOGNIZED.</summary>
+    public static readonly NotJudgedReason NoDeactivation = Shared(NotJudgedKind.FeatureOff, "Account deactivation (POST /account/deactivate) is not offered",
+        "nothing on this server: deactivation is part of the legacy API, which an OAuth 2.0 server leaves to its account management");
+
+    /// <summary>GET /auth_metadata does not answer 200.</summary>
+    public static readonly NotJudgedReason NoOAuthApi = Shared(NotJudgedKind.FeatureOff, "The OAuth 2.0 API (GET /auth_metadata) is not offered",
+        "nothing on this server: these rules bind servers with the OAuth 2.0 API");
+
     /// <summary>A UIA challenge offers no flow made of stages the harness can complete.</summary>
     public static readonly NotJudgedReason NoCompletableUiaFlow = Shared(NotJudgedKind.NoUsableUiaFlow, "No offered UIA flow is one the suite can complete",
         "offer a flow of m.login.dummy, m.login.password or m.login.registration_token (with CONFORMANCE_REGISTRATION_TOKEN set)");

@@ -29,6 +29,8 @@ public sealed class ServerProbes
             [Feature.LoginTokens] = new(() => ProbeLoginTokensAsync(loginFlows.Value)),
             [Feature.LegacyLogin] = new(() => ProbeLegacyLoginAsync(loginFlows.Value)),
             [Feature.PasswordLogin] = new(() => ProbePasswordLoginAsync(loginFlows.Value)),
+            [Feature.Deactivation] = new(() => ProbeDeactivationAsync(Client())),
+            [Feature.OAuthApi] = new(() => ProbeOAuthApiAsync(Client())),
         };
         _serverName = new(async () => context.ServerName ?? (await Client().RegisterAsync()).UserId.ServerName);
     }
@@ -42,7 +44,8 @@ public sealed class ServerProbes
     /// a closed one (https://spec.matrix.org/v1.19/client-server-api/#post_matrixclientv3register). Legacy login: a
     /// server without it answers GET /login 404 M_UNRECOGNIZED (https://spec.matrix.org/v1.19/client-server-api/#legacy-api).
     /// Password login and get_token: the flows of GET /login are the login types the server supports
-    /// (https://spec.matrix.org/v1.19/client-server-api/#get_matrixclientv3login).
+    /// (https://spec.matrix.org/v1.19/client-server-api/#get_matrixclientv3login). The OAuth 2.0 API: GET /auth_metadata
+    /// answers its server metadata (https://spec.matrix.org/v1.19/client-server-api/#authentication-api-discovery).
     /// </remarks>
     public Task<FeatureOffer> ProbeAsync(Feature feature)
     {
@@ -142,6 +145,24 @@ public sealed class ServerProbes
             ? FeatureOffer.Offered
             : FeatureOffer.NotOffered(
                 $"get_token is not offered: GET /login, answered {response.Summary}, advertises no m.login.token flow with get_login_token true.", response.Exchange);
+    }
+
+    /// <remarks>Sent without a token or auth, so it can deactivate nothing: a server with the endpoint answers 401.</remarks>
+    private static async Task<FeatureOffer> ProbeDeactivationAsync(MatrixClient client)
+    {
+        var response = await client.PostAccountDeactivateAsync(null, new JsonObject());
+        return response.StatusCode is 404 or 405 && response.ErrCode == "M_UNRECOGNIZED"
+            ? FeatureOffer.NotOffered($"Account deactivation is not offered: POST /account/deactivate was answered {response.Summary}.", response.Exchange)
+            : FeatureOffer.Offered;
+    }
+
+    private static async Task<FeatureOffer> ProbeOAuthApiAsync(MatrixClient client)
+    {
+        var response = await client.GetAuthMetadataAsync();
+        // The metadata is a JSON object; a 200 with a body that is not one offers nothing a client could use.
+        return response.StatusCode == 200 && response.Body is not null
+            ? FeatureOffer.Offered
+            : FeatureOffer.NotOffered($"The OAuth 2.0 API is not offered: GET /auth_metadata was answered {response.Summary}.", response.Exchange);
     }
 
     private static bool HasFlow(MatrixResponse response, Func<JsonNode, bool> matches) =>

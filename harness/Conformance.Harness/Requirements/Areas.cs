@@ -33,6 +33,9 @@ public static class Areas
     /// <summary>Access tokens, whoami, devices and logout.</summary>
     public const string DevicesAndLogout = "DevicesAndLogout";
 
+    /// <summary>Account management: deactivation.</summary>
+    public const string Account = "Account";
+
     /// <summary>API standards, errors, rate limits and CORS.</summary>
     public const string ApiStandards = "ApiStandards";
 }

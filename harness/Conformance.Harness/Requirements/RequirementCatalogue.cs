@@ -20,6 +20,7 @@ public static class RequirementCatalogue
     private const string PostLogin = "post_matrixclientv3login";
     private const string GetToken = "post_matrixclientv1loginget_token";
     private const string Refresh = "post_matrixclientv3refresh";
+    private const string Deactivate = "post_matrixclientv3accountdeactivate";
 
     private static readonly Requirement[] All = Build(
     [
@@ -350,6 +351,33 @@ public static class RequirementCatalogue
             .Says("In these cases, the homeserver should respond to pre-flight requests and supply Cross-Origin Resource Sharing (CORS) headers on all requests.")
             .Says("The recommended CORS headers to be returned by servers on all requests are: Access-Control-Allow-Origin: * | Access-Control-Allow-Methods: GET, POST, PUT, DELETE, OPTIONS | Access-Control-Allow-Headers: X-Requested-With, Content-Type, Authorization")
             .Says("Servers which support additional endpoints or methods should add those methods as well."),
+
+        // Account: deactivation, third-party login, UIA edges, authentication discovery
+        Must("DEACTIVATE-UIA").In(Areas.Account).Section("Account deactivation", Deactivate)
+            .Rule("POST /account/deactivate uses UIA: a request without auth is answered 401 with a challenge and deactivates nothing.")
+            .Says("This API endpoint uses the User-Interactive Authentication API.")
+            .SaysAt("client-server-api, User-Interactive Authentication API", "A request to an endpoint that uses User-Interactive Authentication never succeeds without auth.")
+            .SaysAt("account_deactivation.yaml, 401", "The homeserver requires additional authentication information."),
+        Must("DEACTIVATE-OK").In(Areas.Account).Section("Account deactivation", Deactivate).FromApiSchema()
+            .Rule("A completed deactivation answers 200 with id_server_unbind_result, success when there was no third-party ID to unbind.")
+            .SaysAt("account_deactivation.yaml, 200, id_server_unbind_result (required)", "This must be `success` if the homeserver has no identifiers to unbind for the user."),
+        Must("DEACTIVATE-LOGIN").In(Areas.Account).Section("Account deactivation", Deactivate).FromApiSchema()
+            .Rule("A deactivated account cannot log in: 403 with M_USER_DEACTIVATED, or M_FORBIDDEN.")
+            .Says("Deactivate the user's account, removing all ability for the user to login again.")
+            .SaysAt("login.yaml, 403", "The login attempt failed. This can include one of the following error codes: * `M_FORBIDDEN`: The provided authentication data was incorrect or the requested device ID is the same as a cross-signing key ID. * `M_USER_DEACTIVATED`: The user has been deactivated. Note that servers MAY choose not to use this error code and instead use `M_FORBIDDEN`, particularly when the server can't authenticate the deactivated user."),
+        Must("LOGIN-3PID-UNKNOWN").In(Areas.Login).Section("Login", PostLogin)
+            .Rule("A password login naming a third-party identifier the server does not know is refused with 403.")
+            .SaysAt("client-server-api, Login", "In the case that the homeserver does not know about the supplied 3PID, the homeserver must respond with `403 Forbidden`."),
+        Must("UIA-STAGE-FAILED").In(Areas.Uia).Section("User-interactive authentication", "user-interactive-authentication-api")
+            .Rule("A failed attempt at a stage is answered 401 with the challenge's flows, plus a string errcode and error.")
+            .Says("If the homeserver decides that an attempt on a stage was unsuccessful, but the client may make a second attempt, it returns the same HTTP status 401 response as above, with the addition of the standard `errcode` and `error` fields describing the error."),
+        Must("UIA-FALLBACK").In(Areas.Uia).Section("Fallback", "fallback")
+            .Rule("GET /auth/{type}/fallback/web?session= for an offered stage answers an HTML page.")
+            .Says("This MUST return an HTML page which can perform this authentication stage."),
+        Should("AUTH-DISCOVERY").In(Areas.ApiStandards).Section("Authentication API discovery", "authentication-api-discovery").Since("v1.15")
+            .Rule("A server without the OAuth 2.0 API answers GET /auth_metadata with 404 M_UNRECOGNIZED.")
+            .Says("In both cases, the server SHOULD respond with 404 and an `M_UNRECOGNIZED` error code if the corresponding API is not supported.")
+            .SaysAt("oauth_server_metadata.yaml, 404", "With `M_UNRECOGNIZED`: the homeserver does not support the OAuth 2.0 API."),
     ]);
 
     private static readonly Dictionary<string, Requirement> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

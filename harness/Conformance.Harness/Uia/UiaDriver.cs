@@ -22,7 +22,9 @@ public sealed class UiaDriver(IReadOnlyList<IUiaStage> stages)
     /// <param name="body">The request body, without <c>auth</c>.</param>
     /// <param name="send">Sends one body and returns the answer.</param>
     /// <param name="throughStage">A stage the chosen flow must contain (to check that stage), or null for any flow.</param>
-    public async Task<MatrixResponse> RunAsync(JsonObject body, Func<JsonObject, Task<MatrixResponse>> send, string? throughStage = null)
+    /// <param name="complete">Sends the body that completes the flow's last stage in place of <paramref name="send"/>, when given.</param>
+    public async Task<MatrixResponse> RunAsync(
+        JsonObject body, Func<JsonObject, Task<MatrixResponse>> send, string? throughStage = null, Func<JsonObject, Task<MatrixResponse>>? complete = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(send);
@@ -41,11 +43,13 @@ public sealed class UiaDriver(IReadOnlyList<IUiaStage> stages)
                 + " (set CONFORMANCE_REGISTRATION_TOKEN to complete m.login.registration_token).\n"
                 + response.Exchange.Describe());
 
-        foreach (var type in flow.Where(t => !challenge.Completed.Contains(t)))
+        var remaining = flow.Where(t => !challenge.Completed.Contains(t)).ToList();
+        for (var i = 0; i < remaining.Count; i++)
         {
+            var type = remaining[i];
             var next = body.DeepClone().AsObject();
             next["auth"] = stages.First(s => s.Type == type).Auth(challenge.Session);
-            response = await send(next);
+            response = await (i == remaining.Count - 1 && complete is not null ? complete : send)(next);
             var after = UiaChallenge.From(response);
             if (after is null || !after.Completed.Contains(type))
             {

@@ -50,18 +50,26 @@ public sealed class ApiStandardsTests : ConformanceTest
         response.Should().BeSuccessfulWithoutRunningTheEndpoint();
     }
 
+    /// <remarks>The OPTIONS carries the real session's last stage: a server that ran the endpoint would register the account.</remarks>
     [Test, Requirement("CORS-OPTIONS", Quote = "MUST NOT perform any logic")]
     public async Task OPTIONS_carrying_a_complete_registration_creates_no_account()
     {
-        await Client.RequireAsync(Feature.Registration);
         var username = Fake.Localpart();
-        var registration = new RegistrationParameters { Username = username, Password = Fake.Password() }.ToJson()
-            .WithAuth(new DummyStage().Auth(session: null));
-        await Client.SendAsync(MatrixRequest.Json(HttpMethod.Options, "/_matrix/client/v3/register", registration));
+        await Client.SendCompletingRegistrationAsOptionsAsync(new RegistrationParameters { Username = username, Password = Fake.Password() });
 
         var response = await Client.GetRegisterAvailableAsync(username);
 
         response.Should().HaveStatus(200).And.HaveBoolField("available", true);
+    }
+
+    [Test, Requirement("AUTH-DISCOVERY", Quote = "the server SHOULD respond with 404 and an `M_UNRECOGNIZED` error code")]
+    public async Task Without_the_OAuth_API_auth_metadata_is_answered_404_M_UNRECOGNIZED()
+    {
+        await Client.RequireAbsentAsync(Feature.OAuthApi);
+
+        var response = await Client.GetAuthMetadataAsync();
+
+        response.Should().BeMatrixError(404, ErrCode.Unrecognized);
     }
 
     [TestCaseSource(typeof(ProbeRequests), nameof(ProbeRequests.CorsAnswers))]

@@ -125,6 +125,17 @@ public sealed class LoginTests : ConformanceTest
         response.Should().BeMatrixError(403, ErrCode.Forbidden);
     }
 
+    /// <remarks>Only the status is the rule: the errcode of a 403 from /login is M_FORBIDDEN in the schema's list, which the LOGIN-WRONG tests judge.</remarks>
+    [Test, Requirement("LOGIN-3PID-UNKNOWN", Quote = "the homeserver must respond with `403 Forbidden`")]
+    public async Task A_third_party_identifier_the_server_does_not_know_is_refused_with_403()
+    {
+        await Client.RequireAsync(Feature.PasswordLogin);
+
+        var response = await Client.PostLoginAsync(LoginBodies.ThirdPartyPassword("email", Fake.UnownedEmailAddress(), Fake.Password()));
+
+        response.Should().HaveStatus(403);
+    }
+
     [Test, Requirement("LOGIN-DEVICE")]
     public async Task Login_without_device_id_generates_one_bound_to_the_token()
     {

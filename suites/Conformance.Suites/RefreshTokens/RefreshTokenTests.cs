@@ -19,6 +19,26 @@ public sealed class RefreshTokenTests : ConformanceTest
         return await client.GetWhoAmIAsync(session.AccessToken);
     });
 
+    /// <summary>
+    /// A refresh token used twice before anything it returned is used, then succeeded by using the newest refresh token
+    /// (never an access token), then tried once more: the two grace tests judge the one chain. A server that does not
+    /// rotate returns no new refresh token, and the chain stops there.
+    /// </summary>
+    private static readonly OncePerRun<(MatrixResponse First, MatrixResponse Again, MatrixResponse? OldAfterNewUsed)> UsedTwiceThenSucceeded = new(async client =>
+    {
+        var session = await client.RefreshableSessionAsync();
+        var first = await client.PostRefreshAsync(session.RefreshToken!);
+        var again = await client.PostRefreshAsync(session.RefreshToken!);
+        // The newest pair is the one a client keeps; the first pair's refresh token stands in when the second refresh was refused.
+        if ((again.StringField("refresh_token") ?? first.StringField("refresh_token")) is not { } newest)
+        {
+            return (first, again, null);
+        }
+
+        await client.PostRefreshAsync(newest);
+        return (first, again, await client.PostRefreshAsync(session.RefreshToken!));
+    });
+
     [Test, Requirement("REG-REFRESH", Quote = "If true, the client supports refresh tokens.")]
     public async Task Registration_with_refresh_token_true_returns_a_refresh_token()
     {
@@ -50,18 +70,30 @@ public sealed class RefreshTokenTests : ConformanceTest
     {
         var session = await Client.RefreshableSessionAsync();
         var refreshed = await Client.PostRefreshAsync(session.RefreshToken!);
-        if (!refreshed.HasField("refresh_token"))
-        {
-            // Rotation is optional: without a new refresh token the old one legitimately lives on.
-            throw NotJudgedReasons.NothingToCheckUnderServersChoice.Exception(
-                "The server does not rotate refresh tokens (no new refresh_token from /refresh), so there is no old token to revoke.\n" + refreshed.Exchange.Describe());
-        }
-
+        RequireRotation(refreshed);
         await Client.GetWhoAmIAsync(refreshed.StringField("access_token"));
 
         var reuse = await Client.PostRefreshAsync(session.RefreshToken!);
 
         reuse.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    [Test, Requirement("REFRESH-ROTATE", Quote = "The old refresh token remains valid until the new access token or refresh token is used")]
+    public async Task A_rotated_refresh_token_still_works_until_the_new_pair_is_used()
+    {
+        var (first, again, _) = await Client.OnceAsync(UsedTwiceThenSucceeded);
+        RequireRotation(first);
+
+        again.Should().HaveStatus(200).And.HaveNonEmptyStringField("access_token");
+    }
+
+    [Test, Requirement("REFRESH-ROTATE", Quote = "at which point the old refresh token is revoked")]
+    public async Task Using_the_new_refresh_token_revokes_the_one_it_replaced()
+    {
+        var (first, _, oldAfterNewUsed) = await Client.OnceAsync(UsedTwiceThenSucceeded);
+        RequireRotation(first);
+
+        oldAfterNewUsed!.Should().BeMatrixError(401, ErrCode.UnknownToken);
     }
 
     [Test, Requirement("REFRESH-UNKNOWN", Quote = "The provided token was unknown")]
@@ -99,5 +131,15 @@ public sealed class RefreshTokenTests : ConformanceTest
         var response = await Client.PostRefreshAsync(session.RefreshToken!);
 
         response.Should().BeMatrixError(401, ErrCode.UnknownToken);
+    }
+
+    /// <summary>Rotation is optional: without a new refresh token the old one legitimately lives on, so a rotation rule has nothing to check.</summary>
+    private static void RequireRotation(MatrixResponse refreshed)
+    {
+        if (!refreshed.HasField("refresh_token"))
+        {
+            throw NotJudgedReasons.NothingToCheckUnderServersChoice.Exception(
+                "The server does not rotate refresh tokens (no new refresh_token from /refresh), so there is no old token to revoke.\n" + refreshed.Exchange.Describe());
+        }
     }
 }

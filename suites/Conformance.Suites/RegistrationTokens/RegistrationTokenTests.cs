@@ -5,6 +5,15 @@ public sealed class RegistrationTokenTests : ConformanceTest
 {
     private const string TokenStage = "m.login.registration_token";
 
+    /// <summary>A wrong token sent as the first stage of a fresh registration: RTOKEN-WRONG and UIA-STAGE-FAILED judge the one answer.</summary>
+    private static readonly OncePerRun<(string Session, MatrixResponse Answer)> WrongTokenSent = new(async client =>
+    {
+        await client.RequireAsync(Feature.Registration);
+        var body = new RegistrationParameters { Username = client.Fake.Localpart(), Password = client.Fake.Password() }.ToJson();
+        var session = RequireFlowStartingWithTheTokenStage(await client.PostRegisterAsync(body));
+        return (session, await client.PostRegisterAsync(body.WithAuth(new Conformance.Harness.Uia.RegistrationTokenStage("wrong" + client.Fake.DeviceId()).Auth(session))));
+    });
+
     /// <remarks>Any flow with the token stage counts: Synapse requires it before m.login.dummy, others offer it alone.</remarks>
     [Test, Requirement("RTOKEN-FLOW", Quote = "To use this authentication type, clients should submit an auth dict")]
     public async Task The_registration_token_stage_completes_a_registration()
@@ -63,13 +72,17 @@ public sealed class RegistrationTokenTests : ConformanceTest
     [Test, Requirement("RTOKEN-WRONG", Quote = "If the homeserver decides that an attempt on a stage was unsuccessful")]
     public async Task A_wrong_token_does_not_complete_the_stage_and_keeps_the_session()
     {
-        await Client.RequireAsync(Feature.Registration);
-        var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
-        var session = RequireFlowStartingWithTheTokenStage(await Client.PostRegisterAsync(body));
-
-        var response = await Client.PostRegisterAsync(body.WithAuth(new Conformance.Harness.Uia.RegistrationTokenStage("wrong" + Fake.DeviceId()).Auth(session)));
+        var (session, response) = await Client.OnceAsync(WrongTokenSent);
 
         response.Should().BeUiaChallenge().And.HaveField("errcode").And.HaveStringField("session", session);
+    }
+
+    [Test, Requirement("UIA-STAGE-FAILED", Quote = "with the addition of the standard `errcode` and `error` fields describing the error")]
+    public async Task A_wrong_token_is_answered_401_with_the_flows_errcode_and_error()
+    {
+        var (_, response) = await Client.OnceAsync(WrongTokenSent);
+
+        response.Should().BeFailedUiaStage();
     }
 
     private static string RequireFlowStartingWithTheTokenStage(MatrixResponse challenge)

@@ -13,6 +13,7 @@ public static class HostileCases
         "ApiStandardsTests.JSON_responses_carry_Content_Type_application_json(GET /versions)",
         "ApiStandardsTests.Responses_carry_the_CORS_headers(GET /versions)",
         "AppServiceRegistrationTests.Without_legacy_login_an_appservice_registration_without_inhibit_login_is_refused_M_APPSERVICE_LOGIN_UNSUPPORTED",
+        "ApiStandardsTests.Without_the_OAuth_API_auth_metadata_is_answered_404_M_UNRECOGNIZED",
     ];
 
     // The 403 rules apply only to servers that refuse; a 200 to a registration, whatever its body, is not a refusal,

@@ -23,7 +23,10 @@ public static class UiaVerdicts
             Field("session").IfPresent(session => session.IsString()));
     }
 
-    /// <summary>A failed stage: the challenge again, with the standard string <c>errcode</c> and <c>error</c>.</summary>
+    /// <summary>
+    /// The answer to a failed attempt at a stage: the challenge again (401 with its flows) and the standard
+    /// <c>errcode</c> and <c>error</c> strings saying what went wrong.
+    /// </summary>
     public static Matcher<MatrixResponse> FailedStage() =>
         Matchers.All(Challenge(), Field("errcode").IsString(), Field("error").IsString());
 }
