@@ -22,6 +22,17 @@ public static class LoginBodies
         ["password"] = password,
     };
 
+    /// <summary>The login type, and registration type, of application services.</summary>
+    /// <remarks>https://spec.matrix.org/v1.19/application-service-api/#server-admin-style-permissions</remarks>
+    public const string AppServiceType = "m.login.application_service";
+
+    /// <summary><c>m.login.application_service</c> with an <c>m.id.user</c> identifier (full ID or localpart).</summary>
+    public static JsonObject AppService(string user) => new()
+    {
+        ["type"] = AppServiceType,
+        ["identifier"] = new JsonObject { ["type"] = "m.id.user", ["user"] = user },
+    };
+
     /// <summary>The body with <paramref name="overrides"/> laid over it (each key replaced).</summary>
     public static JsonObject With(this JsonObject body, JsonObject overrides)
     {

@@ -17,6 +17,9 @@ namespace Conformance.Harness.Client;
 /// </summary>
 public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
 {
+    /// <summary>The user behind <see cref="AppServiceUserAsync"/>: the tests of two fixtures share it, so it lives here.</summary>
+    private static readonly OncePerRun<UserId> AppServiceUser = new(client => client.RegisterAppServiceUserAsync());
+
     /// <summary>The client-server API's v3 path prefix, the one tests write (see <see cref="SendAsync"/>).</summary>
     public const string V3 = "/_matrix/client/v3";
 
@@ -178,6 +181,28 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
             parameters.ToJson(), body => PostRegisterAsync(body),
             complete: body => SendAsync(MatrixRequest.Json(HttpMethod.Options, V3 + "/register", body)));
     }
+
+    /// <summary>POST /register with <c>type: m.login.application_service</c> for <paramref name="username"/>, <paramref name="asToken"/> as the access token.</summary>
+    /// <remarks>https://spec.matrix.org/v1.19/application-service-api/#server-admin-style-permissions</remarks>
+    public Task<MatrixResponse> PostAppServiceRegisterAsync(string? asToken, string username, bool inhibitLogin = false)
+    {
+        var body = new JsonObject { ["type"] = LoginBodies.AppServiceType, ["username"] = username };
+        if (inhibitLogin)
+        {
+            body["inhibit_login"] = true;
+        }
+
+        return SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/register", body, asToken));
+    }
+
+    /// <summary>POST /login with <c>m.login.application_service</c> and an <c>m.id.user</c> identifier, <paramref name="asToken"/> as the access token.</summary>
+    public Task<MatrixResponse> PostAppServiceLoginAsync(string? asToken, string user) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", LoginBodies.AppService(user), asToken));
+
+    /// <summary>GET /account/whoami with an application service's <paramref name="asToken"/>, acting as <paramref name="userId"/> (the <c>user_id</c> query parameter).</summary>
+    /// <remarks>https://spec.matrix.org/v1.19/application-service-api/#identity-assertion</remarks>
+    public Task<MatrixResponse> GetWhoAmIActingAsAsync(string asToken, string userId) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami", asToken) with { Query = [new("user_id", userId)] });
 
     /// <summary>
     /// The first 429 the run was answered with, whichever test met it (added to this client's log, so the report shows
@@ -399,6 +424,33 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
 
     /// <summary>How this run completes registration stage <paramref name="type"/>, or null when it cannot.</summary>
     public IUiaStage? RegistrationStage(string type) => run.RegistrationUia.StageFor(type);
+
+    /// <summary>
+    /// A user the run's application service registered in its namespace, once per run and with <c>inhibit_login</c>
+    /// (so servers without legacy login take it too), for tests that act as it or log in as it; fails the test when
+    /// the server refuses the registration.
+    /// </summary>
+    /// <exception cref="InconclusiveException">
+    /// No application service token or namespace is known for this server, or it refused with 403 while registration is closed.
+    /// </exception>
+    public Task<UserId> AppServiceUserAsync() => OnceAsync(AppServiceUser);
+
+    private async Task<UserId> RegisterAppServiceUserAsync()
+    {
+        var asToken = this.Require(Setting.AppServiceToken);
+        var username = this.Require(Setting.ExclusiveUsernamePrefix) + run.Fake.Localpart();
+        var response = await PostAppServiceRegisterAsync(asToken, username, inhibitLogin: true);
+        await this.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
+        var userId = response.StatusCode == 200 ? response.StringField("user_id") : null;
+        if (userId is null)
+        {
+            throw ArrangementFailed(
+                "the application service's registration of a user in its namespace to succeed with a user_id (AS-REGISTER)",
+                $"the server answered {response.Summary}", response.Exchange);
+        }
+
+        return new UserId(userId!);
+    }
 
     /// <summary>The run's shared account, for a test that only reads an account (see <see cref="ConformanceRun.SharedAccountAsync"/>).</summary>
     /// <exception cref="InconclusiveException">Registration is closed or no offered flow can be completed.</exception>

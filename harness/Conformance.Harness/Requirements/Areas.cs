@@ -38,4 +38,7 @@ public static class Areas
 
     /// <summary>API standards, errors, rate limits and CORS.</summary>
     public const string ApiStandards = "ApiStandards";
+
+    /// <summary>Application services: their registration, login and identity assertion.</summary>
+    public const string AppServices = "AppServices";
 }

@@ -109,6 +109,38 @@ public static class RequirementCatalogue
             .SaysAt("application-service-api, Server admin style permissions", "In that case application services MUST set the `\"inhibit_login\": true` parameter as they cannot use it to log in as users.")
             .SaysAt("application-service-api, Server admin style permissions", "If the `inhibit_login` parameter is not set to `true`, the server MUST return a 400 HTTP status code with an `M_APPSERVICE_LOGIN_UNSUPPORTED` error code."),
 
+        // Application services
+        Must("AS-TOKEN-INVALID").In(Areas.AppServices).Section("Application Service API", "server-admin-style-permissions").Since("v1.11")
+            .Rule("POST /register or /login of type m.login.application_service without a token answers 401 M_MISSING_TOKEN; with an unknown token 401 M_UNKNOWN_TOKEN.")
+            .Says("Endpoints defined in this section MUST be supported by homeservers in the client-server API as accessible only by application services.")
+            .Says("If `/register` or `/login` is called with the `m.login.application_service` login type, but without a valid `as_token`, the endpoints will return an error with the `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` error code and 401 as the HTTP status code.")
+            .Says("This is the same behavior as invalid auth in the client-server API (see Using access tokens).")
+            .SaysAt("client-server-api, Using access tokens", "When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively."),
+        Must("AS-REGISTER").In(Areas.AppServices).Section("Application Service API", "server-admin-style-permissions").FromApiSchema()
+            .Rule("With its as_token, an appservice registers a user in its namespace without UIA: 200 with user_id, and access_token and device_id unless inhibit_login.")
+            .Says("Endpoints defined in this section MUST be supported by homeservers in the client-server API as accessible only by application services.")
+            .Says("This is achieved by including the `as_token` on a `/register` request, along with a login type of `m.login.application_service` to set the desired user ID without a password.")
+            .SaysAt("registration.yaml, 200, user_id (required)", "The fully-qualified Matrix user ID (MXID) that has been registered.")
+            .SaysAt("registration.yaml, 200, access_token and device_id", "Required if the `inhibit_login` option is false."),
+        Must("AS-EXCLUSIVE").In(Areas.AppServices).Section("Application Service API", "server-admin-style-permissions").FromApiSchema()
+            .Rule("An appservice registering a user outside its namespace is refused with 400 M_EXCLUSIVE.")
+            .Says("Application services which attempt to create users or aliases *outside* of their defined namespaces, or log in as users outside of their defined namespaces will receive an error code `M_EXCLUSIVE`.")
+            .SaysAt("registration.yaml, 400", "Part of the request was invalid. This may include one of the following error codes: … `M_EXCLUSIVE` : The desired user ID is in the exclusive namespace claimed by an application service."),
+        Must("AS-LOGIN").In(Areas.AppServices).Section("Application Service API", "server-admin-style-permissions").Since("v1.2").FromApiSchema()
+            .Rule("With its as_token, an appservice logs in as a user of its namespace (m.login.application_service with an m.id.user identifier): 200 with access_token, device_id and user_id.")
+            .Says("Similarly, logging in as users needs API changes in order to allow the AS to log in without needing the user's password.")
+            .Says("This is achieved by including the `as_token` on a `/login` request, along with a login type of `m.login.application_service`:")
+            .SaysAt("login.yaml, 200 (required: access_token, device_id, user_id)", "The user has been authenticated."),
+        Must("AS-MASQUERADE").In(Areas.AppServices).Section("Application Service API", "identity-assertion")
+            .Rule("With its as_token and a user_id query parameter naming a user it registered, an appservice acts as that user: whoami answers that user_id.")
+            .SaysAt("application-service-api, Client-Server API Extensions", "Endpoints defined in this section MUST be supported by homeservers in the client-server API as accessible only by application services.")
+            .Says("The application service may specify the virtual user to act as through use of a `user_id` query string parameter on the request.")
+            .SaysAt("whoami.yaml, GET /account/whoami", "Note that, as with the rest of the Client-Server API, Application Services may masquerade as users within their namespace by giving a `user_id` query parameter. In this situation, the server should verify that the given `user_id` is registered by the appservice, and return it in the response body."),
+        Must("AS-MASQUERADE-NAMESPACE").In(Areas.AppServices).Section("Application Service API", "identity-assertion").FromApiSchema()
+            .Rule("An appservice cannot masquerade as a user outside its namespace: whoami with such a user_id answers 403.")
+            .Says("The user specified in the query string must be covered by one of the application service's `user` namespaces.")
+            .SaysAt("whoami.yaml, 403", "The appservice cannot masquerade as the user or has not registered them."),
+
         // Guests
         Must("GUEST-NO-UIA").In(Areas.Guests).Section("Guest access", Guest).FromApiSchema()
             .Rule("Guest registration does not use UIA: a plain request succeeds, or is refused with 403 if guests are not allowed.")

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Conformance.Suites.Registration;
 
 /// <summary>Registration by an application service (<c>type: m.login.application_service</c>, its token as the access token).</summary>
@@ -12,8 +10,7 @@ public sealed class AppServiceRegistrationTests : ConformanceTest
         var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
         await Client.RequireAbsentAsync(Feature.LegacyLogin);
 
-        var response = await Client.SendAsync(MatrixRequest.Json(HttpMethod.Post, "/_matrix/client/v3/register",
-            new JsonObject { ["type"] = "m.login.application_service", ["username"] = prefix + Fake.Localpart() }, asToken));
+        var response = await Client.PostAppServiceRegisterAsync(asToken, prefix + Fake.Localpart());
 
         response.Should().BeMatrixError(400, "M_APPSERVICE_LOGIN_UNSUPPORTED");
     }
