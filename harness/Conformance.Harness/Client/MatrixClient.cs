@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Conformance.Harness.Accounts;
 using Conformance.Harness.Assertions;
+using Conformance.Harness.Assertions.Verdicts;
 using Conformance.Harness.Fakes;
 using Conformance.Harness.Identifiers;
 using Conformance.Harness.Probes;
@@ -19,6 +20,10 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
 {
     /// <summary>The user behind <see cref="AppServiceUserAsync"/>: the tests of two fixtures share it, so it lives here.</summary>
     private static readonly OncePerRun<UserId> AppServiceUser = new(client => client.RegisterAppServiceUserAsync());
+
+    /// <summary>The application service's whoami acting as <see cref="AppServiceUser"/>, which the tests of two fixtures read.</summary>
+    private static readonly OncePerRun<MatrixResponse> AppServiceUserWhoAmI = new(async client =>
+        await client.GetWhoAmIActingAsAsync(client.Require(Setting.AppServiceToken), (await client.AppServiceUserAsync()).Value));
 
     /// <summary>The client-server API's v3 path prefix, the one tests write (see <see cref="SendAsync"/>).</summary>
     public const string V3 = "/_matrix/client/v3";
@@ -202,7 +207,15 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <summary>GET /account/whoami with an application service's <paramref name="asToken"/>, acting as <paramref name="userId"/> (the <c>user_id</c> query parameter).</summary>
     /// <remarks>https://spec.matrix.org/v1.19/application-service-api/#identity-assertion</remarks>
     public Task<MatrixResponse> GetWhoAmIActingAsAsync(string asToken, string userId) =>
-        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami", asToken) with { Query = [new("user_id", userId)] });
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami", asToken) with { Query = ActingAs(userId) });
+
+    /// <summary>PUT /devices/{deviceId} with <c>display_name</c>, by an application service acting as <paramref name="userId"/>.</summary>
+    public Task<MatrixResponse> PutDeviceActingAsAsync(string asToken, string userId, string deviceId, string displayName) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Put, DevicePath(deviceId), new JsonObject { ["display_name"] = displayName }, asToken) with { Query = ActingAs(userId) });
+
+    /// <summary>GET /devices/{deviceId}, by an application service acting as <paramref name="userId"/>.</summary>
+    public Task<MatrixResponse> GetDeviceActingAsAsync(string asToken, string userId, string deviceId) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, DevicePath(deviceId), asToken) with { Query = ActingAs(userId) });
 
     /// <summary>
     /// The first 429 the run was answered with, whichever test met it (added to this client's log, so the report shows
@@ -435,6 +448,45 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// </exception>
     public Task<UserId> AppServiceUserAsync() => OnceAsync(AppServiceUser);
 
+    /// <summary>
+    /// GET /devices with <paramref name="login"/>'s token, once the list includes that token's own device: what a check
+    /// of which other devices are listed stands on (DEVICES-LIST judges a list without it).
+    /// </summary>
+    /// <exception cref="InconclusiveException">The list leaves out the device of the token that asked.</exception>
+    public async Task<MatrixResponse> DevicesListingItsOwnAsync(LoginSession login)
+    {
+        ArgumentNullException.ThrowIfNull(login);
+        var devices = await GetDevicesAsync(login.AccessToken);
+        if (DeviceVerdicts.Lists(login.DeviceId).Match(devices) is not null)
+        {
+            throw NotJudgedReasons.DevicesListWithoutOwnDevice.Exception(
+                $"GET /devices was answered {devices.Summary}, without the device {login.DeviceId} of the token that asked.\n{devices.Exchange.Describe()}");
+        }
+
+        return devices;
+    }
+
+    /// <summary>GET /account/whoami by the run's application service acting as <see cref="AppServiceUserAsync"/>'s user, once per run.</summary>
+    public Task<MatrixResponse> WhoAmIActingAsTheAppServiceUserAsync() => OnceAsync(AppServiceUserWhoAmI);
+
+    /// <summary>
+    /// <see cref="AppServiceUserAsync"/>'s user, once whoami acting as it answered it: what a check of the
+    /// application service acting as someone stands on (AS-MASQUERADE judges that answer itself).
+    /// </summary>
+    /// <exception cref="InconclusiveException">The server did not let the application service act as its own user.</exception>
+    public async Task<UserId> AppServiceUserItCanActAsAsync()
+    {
+        var user = await AppServiceUserAsync();
+        var whoAmI = await WhoAmIActingAsTheAppServiceUserAsync();
+        if (whoAmI.StatusCode != 200 || whoAmI.StringField("user_id") != user.Value)
+        {
+            throw NotJudgedReasons.MasqueradingRefused.Exception(
+                $"Acting as {user.Value}, whoami was answered {whoAmI.Summary}.\n{whoAmI.Exchange.Describe()}");
+        }
+
+        return user;
+    }
+
     private async Task<UserId> RegisterAppServiceUserAsync()
     {
         var asToken = this.Require(Setting.AppServiceToken);
@@ -468,6 +520,9 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <summary>A password UIA as <paramref name="account"/>, its stage sending <paramref name="password"/>, else the account's own.</summary>
     private static UiaDriver PasswordUia(RegisteredAccount account, string? password) =>
         new([new PasswordStage(account.UserId.Value, password ?? account.Password ?? string.Empty)]);
+
+    /// <summary>The query parameter by which an application service names the user it acts as.</summary>
+    private static IReadOnlyList<KeyValuePair<string, string>> ActingAs(string userId) => [new("user_id", userId)];
 
     private static IReadOnlyList<KeyValuePair<string, string>> KindQuery(string? kind) =>
         kind is null ? [] : [new("kind", kind)];

@@ -28,6 +28,14 @@ public static class NotJudgedReasons
     public static readonly NotJudgedReason PasswordLoginRefused = Shared(NotJudgedKind.StepRefused, "A password login the test needed was refused",
         "see the password-login tests (LOGIN-PASSWORD), which judge that refusal; this test only needed a second token");
 
+    /// <summary>The application service could not act as a user it registered, which a check of whom else it may act as needs.</summary>
+    public static readonly NotJudgedReason MasqueradingRefused = Shared(NotJudgedKind.StepRefused, "The application service could not act as a user it registered",
+        "see the identity-assertion test (AS-MASQUERADE), which judges that; whom else it may act as cannot be told while it acts as nobody");
+
+    /// <summary>GET /devices left out the device of the token that asked, which a check of what else it lists needs.</summary>
+    public static readonly NotJudgedReason DevicesListWithoutOwnDevice = Shared(NotJudgedKind.StepRefused, "GET /devices did not list the device of the token that asked",
+        "see the device-list test (DEVICES-LIST), which judges that; which other devices are gone cannot be told from such a list");
+
     /// <summary>No refresh tokens.</summary>
     public static readonly NotJudgedReason NoRefreshTokens = Shared(NotJudgedKind.FeatureOff, "Refresh tokens are not offered",
         $"enable refresh tokens on a test server ({Servers})");

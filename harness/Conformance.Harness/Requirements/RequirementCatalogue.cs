@@ -140,6 +140,10 @@ public static class RequirementCatalogue
             .Rule("An appservice cannot masquerade as a user outside its namespace: whoami with such a user_id answers 403.")
             .Says("The user specified in the query string must be covered by one of the application service's `user` namespaces.")
             .SaysAt("whoami.yaml, 403", "The appservice cannot masquerade as the user or has not registered them."),
+        Must("AS-DEVICE-CREATE").In(Areas.AppServices).Section("Device management", "put_matrixclientv3devicesdeviceid").Since("v1.17").FromApiSchema()
+            .Rule("An appservice's PUT /devices/{deviceId}, acting as a user of its namespace that has no such device, creates the device and answers 201.")
+            .SaysAt("MSC4190, merged into device_management.yaml (PUT /devices/{deviceId}, 201)", "This endpoint is updated to allow the creation of a new device for a user, if the device ID does not exist. This behavior is only available to application services.")
+            .SaysAt("MSC4190, merged into device_management.yaml (PUT /devices/{deviceId}, 201)", "This endpoint will use the 201 status code to indicate that a new device was created, in addition to the existing 200 status code for existing devices."),
 
         // Guests
         Must("GUEST-NO-UIA").In(Areas.Guests).Section("Guest access", Guest).FromApiSchema()

@@ -16,8 +16,9 @@ public sealed class DeactivationTests : ConformanceTest
     /// <summary>That account deactivated through its password UIA, then a password login tried: two tests judge the one chain.</summary>
     private static readonly OncePerRun<(MatrixResponse Deactivated, MatrixResponse LoginAfter)> DeactivatedThenLoggedIn = new(async client =>
     {
-        var (account, _) = await client.OnceAsync(AskedWithoutAuth);
-        var deactivated = await client.DeactivateAsync(account);
+        var (account, withoutAuth) = await client.OnceAsync(AskedWithoutAuth);
+        // A server that acted without auth has already answered the deactivation (DEACTIVATE-UIA judges that it did).
+        var deactivated = withoutAuth.StatusCode == 200 ? withoutAuth : await client.DeactivateAsync(account);
         await client.RequireAsync(Feature.PasswordLogin);
         return (deactivated, await client.LogInWithPasswordAsync(account.UserId.Value, account.Password!));
     });

@@ -6,10 +6,9 @@ public sealed class IdentityAssertionTests : ConformanceTest
     [Test, Requirement("AS-MASQUERADE", Quote = "through use of a `user_id` query string parameter on the request")]
     public async Task Whoami_with_the_appservice_token_and_user_id_answers_that_user()
     {
-        var asToken = Client.Require(Setting.AppServiceToken);
         var user = await Client.AppServiceUserAsync();
 
-        var response = await Client.GetWhoAmIActingAsAsync(asToken, user.Value);
+        var response = await Client.WhoAmIActingAsTheAppServiceUserAsync();
 
         response.Should().HaveStatus(200).And.HaveStringField("user_id", user.Value);
     }
@@ -18,6 +17,7 @@ public sealed class IdentityAssertionTests : ConformanceTest
     public async Task Whoami_with_the_appservice_token_and_a_user_outside_its_namespace_answers_403()
     {
         var asToken = Client.Require(Setting.AppServiceToken);
+        await Client.AppServiceUserItCanActAsAsync();
         var outsider = await Client.SharedAccountAsync();
 
         var response = await Client.GetWhoAmIActingAsAsync(asToken, outsider.UserId.Value);

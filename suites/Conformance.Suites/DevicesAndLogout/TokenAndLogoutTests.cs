@@ -99,7 +99,7 @@ public sealed class TokenAndLogoutTests : ConformanceTest
         var (account, _) = await Client.OnceAsync(LoggedOutEverywhere);
         var after = await Client.LogInAgainAsync(account);
 
-        var devices = await Client.GetDevicesAsync(after.AccessToken);
+        var devices = await Client.DevicesListingItsOwnAsync(after);
 
         devices.Should().ListExactlyTheDevices(after.DeviceId);
     }
