@@ -128,6 +128,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>OAuth 2.0 server metadata with every field the schema requires.</summary>
     public AndConstraint<MatrixResponseAssertions> HaveTheRequiredOAuthMetadata() => Check(OAuthVerdicts.RequiredMetadata());
 
+    /// <summary>The string field <paramref name="name"/> is an absolute URL.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveAUrlIn(string name) => Check(OAuthVerdicts.Url(name));
+
     /// <summary>An <c>issuer</c> that is an https URL without query or fragment.</summary>
     public AndConstraint<MatrixResponseAssertions> HaveAnHttpsIssuer() => Check(OAuthVerdicts.HttpsIssuer());
 

@@ -13,6 +13,9 @@ public static class RedirectUris
     /// <summary>A native client's loopback redirect URI (valid; the server must take it on any port).</summary>
     public const string Loopback = "http://127.0.0.1/callback";
 
+    /// <summary>A web client's redirect URI on a subdomain of the client URI's host (valid).</summary>
+    public const string WebOnSubdomain = "https://app.example.com/callback";
+
     /// <summary>A loopback URI no client registered.</summary>
     public const string Unregistered = "http://127.0.0.1/unregistered";
 

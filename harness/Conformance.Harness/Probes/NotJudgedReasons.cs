@@ -52,6 +52,10 @@ public static class NotJudgedReasons
     public static readonly NotJudgedReason NoPromptCreate = Shared(NotJudgedKind.FeatureOff, "OAuth 2.0 account creation (prompt=create) is not advertised",
         "nothing to do unless your server lets people register: advertise prompt_values_supported [\"create\"] (SERVERS.md, \"OAuth 2.0 API\")");
 
+    /// <summary>The OAuth 2.0 server metadata has no <c>account_management_uri</c>.</summary>
+    public static readonly NotJudgedReason NoAccountManagementUri = Shared(NotJudgedKind.FeatureOff, "The OAuth 2.0 metadata advertises no account management URL",
+        "nothing to do unless your server supports OAuth 2.0 aware clients, which SHOULD advertise account_management_uri (v1.18)");
+
     /// <summary>The OAuth 2.0 server metadata names no usable URL for an endpoint the test needed.</summary>
     public static readonly NotJudgedReason OAuthMetadataIncomplete = Shared(NotJudgedKind.StepRefused, "The OAuth 2.0 server metadata lacks an endpoint the test needed",
         "see the server metadata tests (OAUTH-METADATA-REQUIRED), which judge the metadata; this test only needed the endpoint");

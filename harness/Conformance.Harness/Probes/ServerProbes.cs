@@ -22,7 +22,7 @@ public sealed class ServerProbes
         MatrixClient Client() => new(context, new ExchangeLog());
         // One GET /login answers three probes.
         var loginFlows = new Lazy<Task<MatrixResponse>>(() => Client().GetLoginFlowsAsync());
-        // One GET /auth_metadata answers two.
+        // One GET /auth_metadata answers three.
         var metadata = new Lazy<Task<MatrixResponse>>(() => Client().GetAuthMetadataAsync());
         _offers = new()
         {
@@ -35,6 +35,7 @@ public sealed class ServerProbes
             [Feature.Deactivation] = new(() => ProbeDeactivationAsync(Client())),
             [Feature.OAuthApi] = new(() => ProbeOAuthApiAsync(metadata.Value)),
             [Feature.PromptCreate] = new(() => ProbePromptCreateAsync(metadata.Value)),
+            [Feature.AccountManagement] = new(() => ProbeAccountManagementAsync(metadata.Value)),
         };
         _serverName = new(async () => context.ServerName ?? (await Client().RegisterAsync()).UserId.ServerName);
     }
@@ -176,6 +177,15 @@ public sealed class ServerProbes
         return new ServerMetadata(response).Lists("prompt_values_supported", "create")
             ? FeatureOffer.Offered
             : FeatureOffer.NotOffered("Account creation through the OAuth 2.0 API is not advertised: GET /auth_metadata lists no \"create\" in prompt_values_supported.", response.Exchange);
+    }
+
+    /// <remarks>Any value counts as advertised, so the check judges a malformed one rather than skipping it.</remarks>
+    private static async Task<FeatureOffer> ProbeAccountManagementAsync(Task<MatrixResponse> metadata)
+    {
+        var response = await metadata;
+        return response.HasField("account_management_uri")
+            ? FeatureOffer.Offered
+            : FeatureOffer.NotOffered("No account management URL is advertised: GET /auth_metadata has no account_management_uri.", response.Exchange);
     }
 
     private static bool HasFlow(MatrixResponse response, Func<JsonNode, bool> matches) =>

@@ -438,11 +438,19 @@ public static class RequirementCatalogue
             .Rule("code_challenge_methods_supported lists S256.")
             .SaysAt("oauth_server_metadata.yaml, code_challenge_methods_supported (required)", "This array MUST contain at least the `S256` value, for improved security in the authorization code grant."),
 
+        Must("OAUTH-ACCOUNT-MANAGEMENT").In(Areas.OAuth).Section("Account management", "oauth-20-account-management").Since("v1.18").FromApiSchema()
+            .Rule("Where the metadata advertises account_management_uri, it is an absolute URL.")
+            .SaysAt("oauth_server_metadata.yaml, account_management_uri", "The URL where the user is able to access the account management capabilities of the homeserver.")
+            .SaysAt("client-server-api, OAuth 2.0 aware clients, server behaviour", "Advertise the account management URL in the server metadata."),
+
         // OAuth 2.0 API: client registration
         Must("OAUTH-DCR-CREATED").In(Areas.OAuth).Section("Client registration", "client-registration").Since("v1.15")
             .Rule("A valid dynamic client registration is answered 201 with the allocated client_id and the registered metadata, its redirect_uris among them.")
             .Says("Upon successful registration, the server replies with an `HTTP 201 Created` response, with a JSON object containing the allocated `client_id` and all the registered metadata values.")
             .SaysAt("RFC 7591, section 3.2.1", "The authorization server MUST return all registered metadata about the client, including any fields provisioned by the authorization server itself."),
+        Must("OAUTH-DCR-UNKNOWN-TYPES").In(Areas.OAuth).Section("Client metadata", "client-metadata").Since("v1.15")
+            .Rule("A registration whose response_types or grant_types also list values the server does not understand is not refused for them.")
+            .SaysAt("oauth2-client-metadata.yaml, response_types and grant_types", "The server MUST ignore values that it does not understand."),
         Must("OAUTH-REDIRECT-FRAGMENT").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
             .Rule("A redirect URI with a fragment is refused (400 invalid_redirect_uri or invalid_client_metadata).")
             .Says("In all cases, the redirect URI MUST NOT have a fragment component.")

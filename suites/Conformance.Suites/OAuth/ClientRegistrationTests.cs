@@ -14,6 +14,22 @@ public sealed class ClientRegistrationTests : ConformanceTest
         response.Should().BeAClientRegistration(RedirectUris.Loopback);
     }
 
+    [Test, Requirement("OAUTH-DCR-CREATED")]
+    public async Task A_web_client_registration_on_a_subdomain_of_its_client_URI_is_answered_201_with_the_client_id_and_the_redirect_URI()
+    {
+        var response = await Client.OAuth.PostClientRegistrationAsync(ClientRegistration.Web(RedirectUris.WebOnSubdomain));
+
+        response.Should().BeAClientRegistration(RedirectUris.WebOnSubdomain);
+    }
+
+    [Test, Requirement("OAUTH-DCR-UNKNOWN-TYPES")]
+    public async Task Response_and_grant_types_the_server_does_not_understand_are_ignored_not_refused()
+    {
+        var response = await Client.OAuth.PostClientRegistrationAsync(ClientRegistration.Native(RedirectUris.Loopback).WithUnknownTypes());
+
+        response.Should().BeAClientRegistration(RedirectUris.Loopback);
+    }
+
     [Test, Requirement("OAUTH-REDIRECT-FRAGMENT")]
     public async Task A_redirect_URI_with_a_fragment_is_refused()
     {

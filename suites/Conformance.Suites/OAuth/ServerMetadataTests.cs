@@ -50,4 +50,14 @@ public sealed class ServerMetadataTests : ConformanceTest
 
         metadata.Response.Should().HaveArrayListing("code_challenge_methods_supported", "S256");
     }
+
+    [Test, Requirement("OAUTH-ACCOUNT-MANAGEMENT")]
+    public async Task An_advertised_account_management_URI_is_a_URL()
+    {
+        await Client.RequireAsync(Feature.AccountManagement);
+
+        var metadata = await Client.OAuth.MetadataAsync();
+
+        metadata.Response.Should().HaveAUrlIn("account_management_uri");
+    }
 }

@@ -21,9 +21,12 @@ public static class OAuthVerdicts
 
     /// <summary>The metadata the schema requires: the five endpoint URLs and the four lists of what the server supports.</summary>
     public static Matcher<MatrixResponse> RequiredMetadata() =>
-        Matchers.All([Status(200), .. RequiredUrls.Select(f => Field(f).IsStringWhere($"\"{f}\" a URL", IsAbsoluteUrl)), .. RequiredLists.Select(f => Field(f).IsArrayOfStrings())])
+        Matchers.All([Status(200), .. RequiredUrls.Select(Url), .. RequiredLists.Select(f => Field(f).IsArrayOfStrings())])
             .Expecting($"HTTP 200 with the URLs {string.Join(", ", RequiredUrls)} and the string arrays {string.Join(", ", RequiredLists)}",
                 r => r.StatusCode != 200 ? Got(r) : string.Join("; ", RequiredUrls.Concat(RequiredLists).Select(f => $"\"{f}\" is {Field(f).Describe(r)}")));
+
+    /// <summary>The string field <paramref name="field"/> is an absolute URL.</summary>
+    public static Matcher<MatrixResponse> Url(string field) => Field(field).IsStringWhere($"\"{field}\" to be an absolute URL", IsAbsoluteUrl);
 
     /// <summary>An issuer that is an https URL without query or fragment.</summary>
     public static Matcher<MatrixResponse> HttpsIssuer() =>
