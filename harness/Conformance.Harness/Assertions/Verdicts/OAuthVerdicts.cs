@@ -25,8 +25,8 @@ public static class OAuthVerdicts
             .Expecting($"HTTP 200 with the URLs {string.Join(", ", RequiredUrls)} and the string arrays {string.Join(", ", RequiredLists)}",
                 r => r.StatusCode != 200 ? Got(r) : string.Join("; ", RequiredUrls.Concat(RequiredLists).Select(f => $"\"{f}\" is {Field(f).Describe(r)}")));
 
-    /// <summary>The string field <paramref name="field"/> is an absolute URL.</summary>
-    public static Matcher<MatrixResponse> Url(string field) => Field(field).IsStringWhere($"\"{field}\" to be an absolute URL", IsAbsoluteUrl);
+    /// <summary>The string field <paramref name="field"/> is an absolute http(s) URL.</summary>
+    public static Matcher<MatrixResponse> Url(string field) => Field(field).IsStringWhere($"\"{field}\" to be an absolute http(s) URL", IsAbsoluteUrl);
 
     /// <summary>An issuer that is an https URL without query or fragment.</summary>
     public static Matcher<MatrixResponse> HttpsIssuer() =>
@@ -84,5 +84,7 @@ public static class OAuthVerdicts
             .ToDictionary(g => g.Key, g => g.First() is [_, var value] ? Uri.UnescapeDataString(value.Replace('+', ' ')) : string.Empty, StringComparer.Ordinal);
     }
 
-    private static bool IsAbsoluteUrl(string value) => Uri.TryCreate(value, UriKind.Absolute, out _);
+    /// <remarks>http(s) only: on Unix, <see cref="Uri"/> takes a bare path such as <c>/account</c> for an absolute <c>file:</c> URI.</remarks>
+    private static bool IsAbsoluteUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
 }
