@@ -137,6 +137,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>A client registration answered 201 with a <c>client_id</c> and the registered <paramref name="redirectUri"/>.</summary>
     public AndConstraint<MatrixResponseAssertions> BeAClientRegistration(string redirectUri) => Check(OAuthVerdicts.ClientRegistered(redirectUri));
 
+    /// <summary>A client registration made: a 2xx with a <c>client_id</c>.</summary>
+    public AndConstraint<MatrixResponseAssertions> GiveAClientId() => Check(OAuthVerdicts.ClientIdGiven());
+
     /// <summary>A client registration refused for its redirect URI (400 <c>invalid_redirect_uri</c> or <c>invalid_client_metadata</c>).</summary>
     public AndConstraint<MatrixResponseAssertions> BeARedirectUriRefusal() => Check(OAuthVerdicts.RedirectUriRefused());
 

@@ -39,6 +39,11 @@ public static class OAuthVerdicts
             .Expecting($"HTTP 201 with a client_id and redirect_uris listing \"{redirectUri}\"",
                 r => $"got HTTP {r.StatusCode}, client_id {Field("client_id").Describe(r)}, redirect_uris {Field("redirect_uris").Describe(r)}");
 
+    /// <summary>A registration made, whatever its 2xx: a <c>client_id</c> came back (the 201 itself is <see cref="ClientRegistered"/>'s).</summary>
+    public static Matcher<MatrixResponse> ClientIdGiven() =>
+        Matchers.All(Success(), Field("client_id").IsNonEmptyString())
+            .Expecting("a 2xx with a client_id", r => $"got HTTP {r.StatusCode} with \"error\" {Field("error").Describe(r)} and client_id {Field("client_id").Describe(r)}");
+
     /// <summary>A registration refused for its redirect URI: 400 with <c>invalid_redirect_uri</c>, or <c>invalid_client_metadata</c>.</summary>
     /// <remarks>RFC 7591 section 3.2.2 names the first for redirect URIs; a redirect URI is client metadata, so both tell the client what is wrong.</remarks>
     public static Matcher<MatrixResponse> RedirectUriRefused() => Error(400, "invalid_redirect_uri", "invalid_client_metadata");
