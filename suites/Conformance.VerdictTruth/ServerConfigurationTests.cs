@@ -35,6 +35,14 @@ public sealed class ServerConfigurationTests
             [new("CONFORMANCE_REGISTRATION_TOKEN", "verdict-truth-token")],
             inconclusive: ["RegistrationUiaTests.Retrying_a_completed_session_gives_the_result_or_401_never_a_second_account"],
             passed: ["UserRegistrationTests.Registration_with_device_id_returns_that_device_id", "RegistrationTokenTests.The_registration_token_stage_completes_a_registration"]);
+        yield return Configuration("no OAuth 2.0 API, as on most servers today", ["--oauth-api", "off"], [],
+            inconclusive: ["ServerMetadataTests.The_supported_code_challenge_methods_include_S256", "ClientRegistrationTests.A_redirect_URI_with_a_fragment_is_refused",
+                "AuthorizationTests.An_unsupported_code_challenge_method_is_refused_with_invalid_request", "TokenTests.Revoking_a_token_the_server_does_not_know_is_answered_200"],
+            passed: ["ApiStandardsTests.Without_the_OAuth_API_auth_metadata_is_answered_404_M_UNRECOGNIZED"]);
+        yield return Configuration("the OAuth 2.0 API alone, no legacy login", ["--variant", "no-legacy-login"], [],
+            inconclusive: ["LoginTests.Get_login_lists_flows_each_with_a_type", "ApiStandardsTests.Without_the_OAuth_API_auth_metadata_is_answered_404_M_UNRECOGNIZED"],
+            passed: ["ServerMetadataTests.The_supported_code_challenge_methods_include_S256", "AuthorizationTests.Where_prompt_create_is_advertised_an_authorization_request_with_it_is_taken",
+                "TokenTests.An_authorization_code_the_server_never_issued_is_answered_400_invalid_grant"]);
         yield return Configuration("registration by token only, no token given", ["--registration", "token", "--registration-token", "verdict-truth-token"], [],
             inconclusive: ["UserRegistrationTests.Registration_with_device_id_returns_that_device_id", "RegistrationTokenTests.The_configured_token_is_valid"],
             passed: ["RegistrationTokenTests.An_unknown_token_is_not_valid"]);

@@ -119,6 +119,40 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>A 2xx with no sign of endpoint logic (no UIA flows, no errcode): what OPTIONS must get.</summary>
     public AndConstraint<MatrixResponseAssertions> BeSuccessfulWithoutRunningTheEndpoint() => Check(CorsVerdicts.AnsweredWithoutRunningTheEndpoint());
 
+    /// <summary>The top-level array lists every one of <paramref name="values"/>, among any others.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveArrayListing(string name, params string[] values) => Check(Field(name).Lists(values));
+
+    /// <summary>An OAuth 2.0 error response: this status and this <c>error</c>.</summary>
+    public AndConstraint<MatrixResponseAssertions> BeOAuthError(int status, string error) => Check(OAuthVerdicts.Error(status, error));
+
+    /// <summary>OAuth 2.0 server metadata with every field the schema requires.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveTheRequiredOAuthMetadata() => Check(OAuthVerdicts.RequiredMetadata());
+
+    /// <summary>The string field <paramref name="name"/> is an absolute URL.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveAUrlIn(string name) => Check(OAuthVerdicts.Url(name));
+
+    /// <summary>An <c>issuer</c> that is an https URL without query or fragment.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveAnHttpsIssuer() => Check(OAuthVerdicts.HttpsIssuer());
+
+    /// <summary>A client registration answered 201 with a <c>client_id</c> and the registered <paramref name="redirectUri"/>.</summary>
+    public AndConstraint<MatrixResponseAssertions> BeAClientRegistration(string redirectUri) => Check(OAuthVerdicts.ClientRegistered(redirectUri));
+
+    /// <summary>A client registration made: a 2xx with a <c>client_id</c>.</summary>
+    public AndConstraint<MatrixResponseAssertions> GiveAClientId() => Check(OAuthVerdicts.ClientIdGiven());
+
+    /// <summary>A client registration refused for its redirect URI (400 <c>invalid_redirect_uri</c> or <c>invalid_client_metadata</c>).</summary>
+    public AndConstraint<MatrixResponseAssertions> BeARedirectUriRefusal() => Check(OAuthVerdicts.RedirectUriRefused());
+
+    /// <summary>No redirect to <paramref name="redirectUri"/>.</summary>
+    public AndConstraint<MatrixResponseAssertions> NotRedirectTo(string redirectUri) => Check(OAuthVerdicts.NoRedirectTo(redirectUri));
+
+    /// <summary>An authorization request taken: the server's page, or a redirect carrying no error back to <paramref name="redirectUri"/>.</summary>
+    public AndConstraint<MatrixResponseAssertions> TakeTheAuthorizationRequest(string redirectUri) => Check(OAuthVerdicts.AuthorizationTaken(redirectUri));
+
+    /// <summary>An authorization request refused with <paramref name="error"/>, by redirect to <paramref name="redirectUri"/> or a 400 page.</summary>
+    public AndConstraint<MatrixResponseAssertions> RefuseTheAuthorizationRequest(string redirectUri, string error) =>
+        Check(OAuthVerdicts.AuthorizationRefused(redirectUri, error));
+
     private AndConstraint<MatrixResponseAssertions> Check(Matcher<MatrixResponse> matcher)
     {
         Failures.Report(matcher.Match(Subject), Subject);

@@ -4,6 +4,7 @@ using Conformance.Harness.Assertions;
 using Conformance.Harness.Assertions.Verdicts;
 using Conformance.Harness.Fakes;
 using Conformance.Harness.Identifiers;
+using Conformance.Harness.OAuth;
 using Conformance.Harness.Probes;
 using Conformance.Harness.Uia;
 using Conformance.Harness.Running;
@@ -27,6 +28,11 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
 
     /// <summary>The client-server API's v3 path prefix, the one tests write (see <see cref="SendAsync"/>).</summary>
     public const string V3 = "/_matrix/client/v3";
+
+    /// <summary>The OAuth 2.0 API's endpoints, called through this client (its log, its run).</summary>
+    public OAuthClient OAuth => _oauth ??= new OAuthClient(this);
+
+    private OAuthClient? _oauth;
 
     /// <summary>Every exchange this client made.</summary>
     public ExchangeLog Log { get; } = log;

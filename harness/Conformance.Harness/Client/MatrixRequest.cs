@@ -12,6 +12,12 @@ public sealed record MatrixRequest
     /// <summary>The path from the server's root, e.g. <c>/_matrix/client/v3/register</c>, already escaped.</summary>
     public required string Path { get; init; }
 
+    /// <summary>
+    /// Where to send the request when not to the server under test (e.g. <c>https://account.example.com</c>): an
+    /// endpoint its OAuth 2.0 server metadata names on another host. Null: the server's own origin.
+    /// </summary>
+    public Uri? Origin { get; init; }
+
     /// <summary>Query parameters, unescaped.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
 
@@ -36,6 +42,18 @@ public sealed record MatrixRequest
         ContentType = "application/json",
         AccessToken = accessToken,
     };
+
+    /// <summary>A request with an <c>application/x-www-form-urlencoded</c> body, as OAuth 2.0 endpoints take them.</summary>
+    public static MatrixRequest Form(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>> fields) => new()
+    {
+        Method = method,
+        Path = path,
+        Content = Encoding.ASCII.GetBytes(string.Join('&', fields.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}"))),
+        ContentType = FormContentType,
+    };
+
+    /// <summary>The media type of form bodies.</summary>
+    public const string FormContentType = "application/x-www-form-urlencoded";
 
     /// <summary>A request with no body.</summary>
     public static MatrixRequest Bodiless(HttpMethod method, string path, string? accessToken = null) =>

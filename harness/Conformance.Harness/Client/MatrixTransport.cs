@@ -243,7 +243,8 @@ public sealed class MatrixTransport : IDisposable
 
     private string UrlOf(MatrixRequest request)
     {
-        var url = new StringBuilder(_origin, _origin.Length + request.Path.Length + (request.Query.Count * 32)).Append(request.Path);
+        var origin = request.Origin?.GetLeftPart(UriPartial.Authority) ?? _origin;
+        var url = new StringBuilder(origin, origin.Length + request.Path.Length + (request.Query.Count * 32)).Append(request.Path);
         for (var i = 0; i < request.Query.Count; i++)
         {
             var (name, value) = request.Query[i];
@@ -282,7 +283,8 @@ public sealed class MatrixTransport : IDisposable
             headers["Content-Type"] = type.ToString();
         }
 
-        var body = request.Content is null ? string.Empty : Redaction.RedactBody(Encoding.UTF8.GetString(request.Content));
+        var text = request.Content is null ? string.Empty : Encoding.UTF8.GetString(request.Content);
+        var body = request.ContentType == MatrixRequest.FormContentType ? Redaction.RedactForm(text) : Redaction.RedactBody(text);
         return new RecordedMessage($"{request.Method} {Redaction.RedactUrl(url)}", headers, body);
     }
 

@@ -17,6 +17,8 @@ public sealed class SecretRedaction
     private static readonly HashSet<string> SecretFields = new(StringComparer.OrdinalIgnoreCase)
     {
         "password", "new_password", "access_token", "refresh_token", "login_token", "token", "guest_access_token",
+        // The OAuth 2.0 API's: a code and its PKCE verifier are worth an access token, and so is a client's secret.
+        "client_secret", "code", "code_verifier", "device_code",
     };
 
     // Built once, to find any of them in one pass: the check runs on every request and response body.
@@ -66,23 +68,36 @@ public sealed class SecretRedaction
         }
     }
 
-    /// <summary>A URL with the values of secret query parameters (<c>access_token</c>, ...) redacted.</summary>
+    /// <summary>
+    /// A URL with the values of secret query parameters (<c>access_token</c>, ...) redacted, in the fragment too, where
+    /// an OAuth 2.0 redirect carries its <c>code</c>.
+    /// </summary>
     public string RedactUrl(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        var query = url.IndexOf('?', StringComparison.Ordinal);
-        if (query < 0)
+        var start = url.IndexOfAny(['?', '#']);
+        if (start < 0)
         {
             return url;
         }
 
-        var pairs = url[(query + 1)..].Split('&').Select(pair =>
+        var fragment = url.IndexOf('#', start);
+        return fragment < 0 || fragment == start
+            ? url[..(start + 1)] + RedactForm(url[(start + 1)..])
+            : url[..(start + 1)] + RedactForm(url[(start + 1)..fragment]) + "#" + RedactForm(url[(fragment + 1)..]);
+    }
+
+    /// <summary>An <c>application/x-www-form-urlencoded</c> text (a form body, a query) with the values of secret fields redacted.</summary>
+    public string RedactForm(string form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var pairs = form.Split('&').Select(pair =>
         {
             var parts = pair.Split('=', 2);
-            var name = Uri.UnescapeDataString(parts[0]);
+            var name = Uri.UnescapeDataString(parts[0].Replace('+', ' '));
             return IsSecretName(name) ? $"{parts[0]}={RedactQueryValue(name, parts.Length > 1 ? parts[1] : string.Empty)}" : pair;
         });
-        return url[..(query + 1)] + string.Join('&', pairs);
+        return string.Join('&', pairs);
     }
 
     private static bool NamesSecretField(string text) => text.AsSpan().ContainsAny(QuotedSecretFields);

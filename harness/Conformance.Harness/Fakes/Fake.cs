@@ -53,6 +53,10 @@ public sealed class Fake
     [SuppressMessage("Performance", "CA1822", Justification = "Tests call it on the run's generator, beside Localpart().")]
     public string Password() => RandomNumberGenerator.GetString(PasswordChars, 24);
 
+    /// <summary>A token-shaped random string no server issued: an unknown code, refresh token or access token.</summary>
+    [SuppressMessage("Performance", "CA1822", Justification = "Tests call it on the run's generator, beside Password().")]
+    public string UnissuedToken() => "conformance_unissued_" + RandomNumberGenerator.GetHexString(32, lowercase: true);
+
     /// <summary>A client-chosen device ID, e.g. <c>CONFK3F9Z2X7</c>.</summary>
     public string DeviceId()
     {

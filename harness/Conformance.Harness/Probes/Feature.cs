@@ -47,8 +47,17 @@ public sealed class Feature
     public static Feature OAuthApi { get; } = new("OAuth 2.0 API", NotJudgedReasons.NoOAuthApi,
         "This server offers the OAuth 2.0 API (GET /auth_metadata answers 200); the rule binds only servers without it.");
 
+    /// <summary>Account creation through the OAuth 2.0 API (<c>prompt=create</c>), advertised in the metadata's <c>prompt_values_supported</c>.</summary>
+    public static Feature PromptCreate { get; } = new("OAuth 2.0 account creation (prompt=create)", NotJudgedReasons.NoPromptCreate,
+        "This server advertises prompt=create; the rule binds only servers without it.", needs: OAuthApi);
+
+    /// <summary>The account management URL (since v1.18), advertised as the metadata's <c>account_management_uri</c>.</summary>
+    public static Feature AccountManagement { get; } = new("OAuth 2.0 account management URL", NotJudgedReasons.NoAccountManagementUri,
+        "This server advertises an account management URL; the rule binds only servers without it.", needs: OAuthApi);
+
     /// <summary>Every feature, in the order the report lists what the probes found.</summary>
-    public static IReadOnlyList<Feature> All { get; } = [Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin, Deactivation, OAuthApi];
+    public static IReadOnlyList<Feature> All { get; } =
+        [Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin, Deactivation, OAuthApi, PromptCreate, AccountManagement];
 
     /// <summary>The feature as the report names it: "Guest access".</summary>
     public string Name { get; }

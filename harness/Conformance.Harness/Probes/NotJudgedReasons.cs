@@ -46,7 +46,7 @@ public static class NotJudgedReasons
 
     /// <summary>GET /login is 404 M_UNRECOGNIZED.</summary>
     public static readonly NotJudgedReason NoLegacyLogin = Shared(NotJudgedKind.FeatureOff, "This server has no legacy login (/login answers 404 M_UNRECOGNIZED)",
-        "nothing on this server: these rules bind servers with legacy login (the OAuth 2.0 API is not checked yet)");
+        "nothing on this server: these rules bind servers with legacy login (the OAuth 2.0 API checks judge how it lets people in)");
 
     /// <summary>POST /account/deactivate is answered 404 or 405 M_UNRECOGNIZED.</summary>
     public static readonly NotJudgedReason NoDeactivation = Shared(NotJudgedKind.FeatureOff, "Account deactivation (POST /account/deactivate) is not offered",
@@ -55,6 +55,22 @@ public static class NotJudgedReasons
     /// <summary>GET /auth_metadata does not answer 200.</summary>
     public static readonly NotJudgedReason NoOAuthApi = Shared(NotJudgedKind.FeatureOff, "The OAuth 2.0 API (GET /auth_metadata) is not offered",
         "nothing on this server: these rules bind servers with the OAuth 2.0 API");
+
+    /// <summary>The OAuth 2.0 server metadata's <c>prompt_values_supported</c> does not list <c>create</c>.</summary>
+    public static readonly NotJudgedReason NoPromptCreate = Shared(NotJudgedKind.FeatureOff, "OAuth 2.0 account creation (prompt=create) is not advertised",
+        "nothing to do unless your server lets people register: advertise prompt_values_supported [\"create\"] (SERVERS.md, \"OAuth 2.0 API\")");
+
+    /// <summary>The OAuth 2.0 server metadata has no <c>account_management_uri</c>.</summary>
+    public static readonly NotJudgedReason NoAccountManagementUri = Shared(NotJudgedKind.FeatureOff, "The OAuth 2.0 metadata advertises no account management URL",
+        "nothing to do unless your server supports OAuth 2.0 aware clients, which SHOULD advertise account_management_uri (v1.18)");
+
+    /// <summary>The OAuth 2.0 server metadata names no usable URL for an endpoint the test needed.</summary>
+    public static readonly NotJudgedReason OAuthMetadataIncomplete = Shared(NotJudgedKind.StepRefused, "The OAuth 2.0 server metadata lacks an endpoint the test needed",
+        "see the server metadata tests (OAUTH-METADATA-REQUIRED), which judge the metadata; this test only needed the endpoint");
+
+    /// <summary>A dynamic client registration the test needed gave no client ID.</summary>
+    public static readonly NotJudgedReason OAuthClientRegistrationRefused = Shared(NotJudgedKind.StepRefused, "A client registration the test needed gave no client_id",
+        "see the client registration tests (OAUTH-DCR-CREATED), which judge that answer; this test only needed a client");
 
     /// <summary>A UIA challenge offers no flow made of stages the harness can complete.</summary>
     public static readonly NotJudgedReason NoCompletableUiaFlow = Shared(NotJudgedKind.NoUsableUiaFlow, "No offered UIA flow is one the suite can complete",

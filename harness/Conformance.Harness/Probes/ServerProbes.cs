@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Conformance.Harness.Accounts;
 using Conformance.Harness.Client;
+using Conformance.Harness.OAuth;
 using Conformance.Harness.Running;
 
 namespace Conformance.Harness.Probes;
@@ -21,6 +22,8 @@ public sealed class ServerProbes
         MatrixClient Client() => new(context, new ExchangeLog());
         // One GET /login answers three probes.
         var loginFlows = new Lazy<Task<MatrixResponse>>(() => Client().GetLoginFlowsAsync());
+        // One GET /auth_metadata answers three.
+        var metadata = new Lazy<Task<MatrixResponse>>(() => Client().GetAuthMetadataAsync());
         _offers = new()
         {
             [Feature.Registration] = new(() => ProbeRegistrationAsync(Client(), context)),
@@ -30,7 +33,9 @@ public sealed class ServerProbes
             [Feature.LegacyLogin] = new(() => ProbeLegacyLoginAsync(loginFlows.Value)),
             [Feature.PasswordLogin] = new(() => ProbePasswordLoginAsync(loginFlows.Value)),
             [Feature.Deactivation] = new(() => ProbeDeactivationAsync(Client())),
-            [Feature.OAuthApi] = new(() => ProbeOAuthApiAsync(Client())),
+            [Feature.OAuthApi] = new(() => ProbeOAuthApiAsync(metadata.Value)),
+            [Feature.PromptCreate] = new(() => ProbePromptCreateAsync(metadata.Value)),
+            [Feature.AccountManagement] = new(() => ProbeAccountManagementAsync(metadata.Value)),
         };
         _serverName = new(async () => context.ServerName ?? (await Client().RegisterAsync()).UserId.ServerName);
     }
@@ -45,7 +50,8 @@ public sealed class ServerProbes
     /// server without it answers GET /login 404 M_UNRECOGNIZED (https://spec.matrix.org/v1.19/client-server-api/#legacy-api).
     /// Password login and get_token: the flows of GET /login are the login types the server supports
     /// (https://spec.matrix.org/v1.19/client-server-api/#get_matrixclientv3login). The OAuth 2.0 API: GET /auth_metadata
-    /// answers its server metadata (https://spec.matrix.org/v1.19/client-server-api/#authentication-api-discovery).
+    /// answers its server metadata (https://spec.matrix.org/v1.19/client-server-api/#authentication-api-discovery), and prompt=create is offered where its
+    /// prompt_values_supported lists it (https://spec.matrix.org/v1.19/client-server-api/#user-registration).
     /// </remarks>
     public Task<FeatureOffer> ProbeAsync(Feature feature)
     {
@@ -156,13 +162,30 @@ public sealed class ServerProbes
             : FeatureOffer.Offered;
     }
 
-    private static async Task<FeatureOffer> ProbeOAuthApiAsync(MatrixClient client)
+    private static async Task<FeatureOffer> ProbeOAuthApiAsync(Task<MatrixResponse> metadata)
     {
-        var response = await client.GetAuthMetadataAsync();
+        var response = await metadata;
         // The metadata is a JSON object; a 200 with a body that is not one offers nothing a client could use.
         return response.StatusCode == 200 && response.Body is not null
             ? FeatureOffer.Offered
             : FeatureOffer.NotOffered($"The OAuth 2.0 API is not offered: GET /auth_metadata was answered {response.Summary}.", response.Exchange);
+    }
+
+    private static async Task<FeatureOffer> ProbePromptCreateAsync(Task<MatrixResponse> metadata)
+    {
+        var response = await metadata;
+        return new ServerMetadata(response).Lists("prompt_values_supported", "create")
+            ? FeatureOffer.Offered
+            : FeatureOffer.NotOffered("Account creation through the OAuth 2.0 API is not advertised: GET /auth_metadata lists no \"create\" in prompt_values_supported.", response.Exchange);
+    }
+
+    /// <remarks>Any value counts as advertised, so the check judges a malformed one rather than skipping it.</remarks>
+    private static async Task<FeatureOffer> ProbeAccountManagementAsync(Task<MatrixResponse> metadata)
+    {
+        var response = await metadata;
+        return response.HasField("account_management_uri")
+            ? FeatureOffer.Offered
+            : FeatureOffer.NotOffered("No account management URL is advertised: GET /auth_metadata has no account_management_uri.", response.Exchange);
     }
 
     private static bool HasFlow(MatrixResponse response, Func<JsonNode, bool> matches) =>

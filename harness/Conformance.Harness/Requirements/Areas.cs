@@ -41,4 +41,7 @@ public static class Areas
 
     /// <summary>Application services: their registration, login and identity assertion.</summary>
     public const string AppServices = "AppServices";
+
+    /// <summary>The OAuth 2.0 API: server metadata, client registration, the authorization code grant, tokens and revocation.</summary>
+    public const string OAuth = "OAuth";
 }

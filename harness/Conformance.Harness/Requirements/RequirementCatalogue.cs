@@ -21,6 +21,12 @@ public static class RequirementCatalogue
     private const string GetToken = "post_matrixclientv1loginget_token";
     private const string Refresh = "post_matrixclientv3refresh";
     private const string Deactivate = "post_matrixclientv3accountdeactivate";
+    private const string AuthMetadata = "get_matrixclientv1auth_metadata";
+    private const string RedirectUriValidation = "redirect-uri-validation";
+    private const string CodeGrant = "authorization-code-grant";
+    private const string MustValidateRedirectUris = "The server MUST perform validation on redirect URIs.";
+    private const string InvalidGrant = "invalid_grant: The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.";
+    private const string ErrorStatus = "The authorization server responds with an HTTP 400 (Bad Request) status code (unless specified otherwise) and includes the following parameters with the response:";
 
     private static readonly Requirement[] All = Build(
     [
@@ -414,6 +420,104 @@ public static class RequirementCatalogue
             .Rule("A server without the OAuth 2.0 API answers GET /auth_metadata with 404 M_UNRECOGNIZED.")
             .Says("In both cases, the server SHOULD respond with 404 and an `M_UNRECOGNIZED` error code if the corresponding API is not supported.")
             .SaysAt("oauth_server_metadata.yaml, 404", "With `M_UNRECOGNIZED`: the homeserver does not support the OAuth 2.0 API."),
+
+        // OAuth 2.0 API: server metadata
+        Must("OAUTH-METADATA-REQUIRED").In(Areas.OAuth).Section("Server metadata discovery", AuthMetadata).Since("v1.15").FromApiSchema()
+            .Rule("GET /auth_metadata answers 200 with issuer, the authorization, token, revocation and registration endpoint URLs, and the arrays of supported response types, grant types, response modes and code challenge methods.")
+            .SaysAt("oauth_server_metadata.yaml", "Gets the OAuth 2.0 authorization server metadata, as defined in RFC 8414, including the endpoint URLs and the supported parameters that can be used by the clients.")
+            .SaysAt("oauth_server_metadata.yaml, 200", "The OAuth 2.0 authorization server metadata."),
+        Must("OAUTH-METADATA-ISSUER").In(Areas.OAuth).Section("Server metadata discovery", AuthMetadata).Since("v1.15").FromApiSchema()
+            .Rule("The metadata's issuer is an https URL without a query or fragment.")
+            .SaysAt("oauth_server_metadata.yaml, issuer (required)", "The authorization server's issuer identifier, which is a URL that uses the `https` scheme and has no query or fragment components."),
+        Must("OAUTH-METADATA-CODE").In(Areas.OAuth).Section("Server metadata discovery", AuthMetadata).Since("v1.15")
+            .Rule("response_types_supported lists code.")
+            .SaysAt("oauth_server_metadata.yaml, response_types_supported (required)", "This array MUST contain at least the `code` value, for clients to be able to use the authorization code grant."),
+        Must("OAUTH-METADATA-GRANTS").In(Areas.OAuth).Section("Server metadata discovery", AuthMetadata).Since("v1.15")
+            .Rule("grant_types_supported lists authorization_code and refresh_token.")
+            .SaysAt("oauth_server_metadata.yaml, grant_types_supported (required)", "This array MUST contain at least the `authorization_code` and `refresh_token` values, for clients to be able to use the authorization code grant and refresh token grant, respectively."),
+        Must("OAUTH-METADATA-MODES").In(Areas.OAuth).Section("Server metadata discovery", AuthMetadata).Since("v1.15")
+            .Rule("response_modes_supported lists query and fragment.")
+            .SaysAt("oauth_server_metadata.yaml, response_modes_supported (required)", "This array MUST contain at least the `query` and `fragment` values, for improved security in the authorization code grant."),
+        Must("OAUTH-METADATA-S256").In(Areas.OAuth).Section("Server metadata discovery", AuthMetadata).Since("v1.15")
+            .Rule("code_challenge_methods_supported lists S256.")
+            .SaysAt("oauth_server_metadata.yaml, code_challenge_methods_supported (required)", "This array MUST contain at least the `S256` value, for improved security in the authorization code grant."),
+
+        Must("OAUTH-ACCOUNT-MANAGEMENT").In(Areas.OAuth).Section("Account management", "oauth-20-account-management").Since("v1.18").FromApiSchema()
+            .Rule("Where the metadata advertises account_management_uri, it is an absolute URL.")
+            .SaysAt("oauth_server_metadata.yaml, account_management_uri", "The URL where the user is able to access the account management capabilities of the homeserver.")
+            .SaysAt("client-server-api, OAuth 2.0 aware clients, server behaviour", "Advertise the account management URL in the server metadata."),
+
+        // OAuth 2.0 API: client registration
+        Must("OAUTH-DCR-CREATED").In(Areas.OAuth).Section("Client registration", "client-registration").Since("v1.15")
+            .Rule("A valid dynamic client registration is answered 201 with the allocated client_id and the registered metadata, its redirect_uris among them.")
+            .Says("Upon successful registration, the server replies with an `HTTP 201 Created` response, with a JSON object containing the allocated `client_id` and all the registered metadata values.")
+            .SaysAt("RFC 7591, section 3.2.1", "The authorization server MUST return all registered metadata about the client, including any fields provisioned by the authorization server itself."),
+        Must("OAUTH-DCR-UNKNOWN-TYPES").In(Areas.OAuth).Section("Client metadata", "client-metadata").Since("v1.15")
+            .Rule("A registration whose response_types or grant_types also list values the server does not understand is not refused for them.")
+            .SaysAt("oauth2-client-metadata.yaml, response_types and grant_types", "The server MUST ignore values that it does not understand."),
+        Must("OAUTH-REDIRECT-FRAGMENT").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
+            .Rule("A redirect URI with a fragment is refused (400 invalid_redirect_uri or invalid_client_metadata).")
+            .Says("In all cases, the redirect URI MUST NOT have a fragment component.")
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+        Must("OAUTH-REDIRECT-WEB-HTTPS").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
+            .Rule("A web client's redirect URI that is not https is refused (400 invalid_redirect_uri or invalid_client_metadata).")
+            .SaysAt("client-server-api, Redirect URI validation, web clients", "MUST use the `https` scheme.")
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+        Must("OAUTH-REDIRECT-WEB-USERINFO").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
+            .Rule("A web client's redirect URI with a user in its authority is refused (400 invalid_redirect_uri or invalid_client_metadata).")
+            .SaysAt("client-server-api, Redirect URI validation, web clients", "MUST NOT use a user or password in the authority component of the URI.")
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+        Must("OAUTH-REDIRECT-WEB-HOST").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
+            .Rule("A web client's redirect URI on neither the client URI's host nor a subdomain of it is refused (400 invalid_redirect_uri or invalid_client_metadata).")
+            .SaysAt("client-server-api, Redirect URI validation, web clients", "MUST use the client URI as a common base for the authority component, as defined previously.")
+            .SaysAt("oauth2-client-metadata.yaml, client_uri", "This URI is a common base for all the other URIs in the metadata: those MUST be either on the same host or on a subdomain of the host of the `client_uri`.")
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+        Must("OAUTH-REDIRECT-NATIVE-SCHEME").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
+            .Rule("A native client's private-use scheme that does not start with the client URI's host in reverse-DNS notation is refused (400 invalid_redirect_uri or invalid_client_metadata).")
+            .SaysAt("client-server-api, Redirect URI validation, native clients", "The scheme MUST be prefixed with the client URI hostname in reverse-DNS notation.")
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+        Must("OAUTH-REDIRECT-NATIVE-AUTHORITY").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
+            .Rule("A native client's private-use scheme URI with an authority component is refused (400 invalid_redirect_uri or invalid_client_metadata).")
+            .SaysAt("client-server-api, Redirect URI validation, native clients", "There MUST NOT be an authority component.")
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+        Must("OAUTH-REDIRECT-LOOPBACK-PORT").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
+            .Rule("A native client's loopback redirect URI with a port is refused (400 invalid_redirect_uri or invalid_client_metadata).")
+            .SaysAt("client-server-api, Redirect URI validation, native clients", "There MUST NOT be a port.")
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+
+        // OAuth 2.0 API: the authorization endpoint
+        Must("OAUTH-LOOPBACK-ANY-PORT").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
+            .Rule("An authorization request to a registered loopback redirect URI on a port is taken like one without the port.")
+            .SaysAt("client-server-api, Redirect URI validation, native clients", "The homeserver MUST then accept any port number during the authorization flow."),
+        Must("OAUTH-AUTHZ-UNREGISTERED").In(Areas.OAuth).Section("Login flow", "login-flow").Since("v1.15")
+            .Rule("An authorization request naming a redirect URI the client did not register is never redirected there, not even with an error.")
+            .Says("The redirect URI that MUST match one of the values registered in the client metadata")
+            .SaysAt("RFC 6749, section 4.1.2.1", "If the request fails due to a missing, invalid, or mismatching redirection URI, or if the client identifier is missing or invalid, the authorization server SHOULD inform the resource owner of the error and MUST NOT automatically redirect the user-agent to the invalid redirection URI."),
+        Must("OAUTH-PKCE-METHOD").In(Areas.OAuth).Section("Authorization code grant", CodeGrant).Since("v1.15")
+            .Rule("An authorization request with a code challenge method the server does not support is refused with invalid_request (by redirect to the client, or a 400 page).")
+            .Says("Support PKCE using the `S256` code challenge method as per RFC 7636.")
+            .SaysAt("RFC 7636, section 4.4.1", "If the server supporting PKCE does not support the requested transformation, the authorization endpoint MUST return the authorization error response with \"error\" value set to \"invalid_request\"."),
+        Should("OAUTH-PROMPT-CREATE").In(Areas.OAuth).Section("User registration", "user-registration").Since("v1.15")
+            .Rule("Where prompt_values_supported lists create, an authorization request with prompt=create is taken (the account registration page), not refused.")
+            .Says("Whether the homeserver supports this parameter is advertised by the `prompt_values_supported` authorization server metadata.")
+            .Says("Servers that support this parameter SHOULD show the account registration UI in the browser."),
+
+        // OAuth 2.0 API: the token and revocation endpoints
+        Must("OAUTH-TOKEN-UNKNOWN-CODE").In(Areas.OAuth).Section("Authorization code grant", CodeGrant).Since("v1.15")
+            .Rule("A token request with an authorization code the server never issued is answered 400 invalid_grant.")
+            .Says("Support the authorization code grant as per RFC 6749 section 4.1.")
+            .SaysAt("RFC 6749, section 5.2", ErrorStatus)
+            .SaysAt("RFC 6749, section 5.2", InvalidGrant),
+        Must("OAUTH-TOKEN-UNKNOWN-REFRESH").In(Areas.OAuth).Section("Refresh token grant", "refresh-token-grant").Since("v1.15")
+            .Rule("A refresh token grant with a refresh token the server does not know is answered 400 invalid_grant.")
+            .Says("As per RFC 6749 section 6, the refresh token grant lets the client exchange a refresh token for an access token.")
+            .SaysAt("RFC 6749, section 5.2", ErrorStatus)
+            .SaysAt("RFC 6749, section 5.2", InvalidGrant),
+        Should("OAUTH-REVOKE-UNKNOWN").In(Areas.OAuth).Section("Token revocation", "token-revocation").Since("v1.15")
+            .Rule("Revoking a token the server does not know is answered 200.")
+            .Says("The server SHOULD return one of the following responses:")
+            .Says("If the token is already revoked or invalid, the server returns a `200 OK` response")
+            .SaysAt("RFC 7009, section 2.2", "Note: invalid tokens do not cause an error response since the client cannot handle such an error in a reasonable way."),
     ]);
 
     private static readonly Dictionary<string, Requirement> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);

@@ -75,6 +75,11 @@ public sealed class FieldMatchers<T>
     public Matcher<T> IsArrayOfStrings() =>
         new($"a \"{_name}\" array of strings", s => ValueOf(s) is JsonArray array && array.All(e => e?.GetValueKind() == JsonValueKind.String) ? null : Found(s));
 
+    /// <summary>An array that lists every one of <paramref name="values"/> as a string, among any others.</summary>
+    public Matcher<T> Lists(params string[] values) =>
+        new($"a \"{_name}\" array listing {string.Join(" and ", values.Select(v => $"\"{v}\""))}", s => ValueOf(s) is JsonArray array
+            && values.All(v => array.Any(e => e?.GetValueKind() == JsonValueKind.String && e.GetValue<string>() == v)) ? null : Found(s));
+
     /// <summary>An array whose every entry (a <paramref name="entry"/>) passes <paramref name="check"/>; a failure shows the first that does not.</summary>
     public Matcher<T> Every(string entry, Matcher<JsonNode?> check)
     {

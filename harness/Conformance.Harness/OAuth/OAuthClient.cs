@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Conformance.Harness.Client;
+using Conformance.Harness.Probes;
+using Conformance.Harness.Running;
+using NUnit.Framework;
+
+namespace Conformance.Harness.OAuth;
+
+/// <summary>
+/// The OAuth 2.0 API's endpoints, found in the server metadata and called raw: metadata, client registration, the
+/// authorization endpoint (its redirects never followed), the token and revocation endpoints. Nothing here judges an
+/// answer; what a test leans on ends it Inconclusive when the server does not give it.
+/// </summary>
+/// <remarks>
+/// Every request goes through the run's transport, recorded and redacted; the endpoints may be on another host than
+/// the homeserver (an authentication service's). https://spec.matrix.org/v1.19/client-server-api/#oauth-20-api
+/// </remarks>
+public sealed class OAuthClient(MatrixClient client)
+{
+    private static readonly OncePerRun<MatrixResponse> Metadata = new(c => c.GetAuthMetadataAsync());
+
+    /// <summary>One client for every test that only needs a client ID: each registration is a client the server keeps.</summary>
+    private static readonly OncePerRun<RegisteredOAuthClient> SharedClient = new(c => c.OAuth.RegisterNativeClientAsync());
+
+    /// <summary>The server metadata, fetched once per run.</summary>
+    /// <exception cref="InconclusiveException">The server does not offer the OAuth 2.0 API.</exception>
+    public async Task<ServerMetadata> MetadataAsync()
+    {
+        await client.RequireAsync(Feature.OAuthApi);
+        return new(await client.OnceAsync(Metadata));
+    }
+
+    /// <summary>One dynamic client registration of <paramref name="registration"/> at the metadata's <c>registration_endpoint</c>.</summary>
+    public async Task<MatrixResponse> PostClientRegistrationAsync(ClientRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var endpoint = (await MetadataAsync()).Endpoint("registration_endpoint");
+        return await client.SendAsync(At(endpoint, MatrixRequest.Json(HttpMethod.Post, endpoint.AbsolutePath, registration.ToJson())));
+    }
+
+    /// <summary>The run's registered native client with the loopback redirect URI.</summary>
+    /// <exception cref="InconclusiveException">The OAuth 2.0 API is not offered, or the registration gave no <c>client_id</c>.</exception>
+    public Task<RegisteredOAuthClient> SharedClientAsync() => client.OnceAsync(SharedClient);
+
+    /// <summary>
+    /// GET of the metadata's <c>authorization_endpoint</c> with <paramref name="request"/>'s query, as a browser opens it;
+    /// a redirect is returned as it is.
+    /// </summary>
+    public async Task<MatrixResponse> GetAuthorizationAsync(AuthorizationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var endpoint = (await MetadataAsync()).Endpoint("authorization_endpoint");
+        return await client.SendAsync(At(endpoint, MatrixRequest.Bodiless(HttpMethod.Get, endpoint.AbsolutePath) with { Query = request.ToQuery() }));
+    }
+
+    /// <summary>The token request of the authorization code grant, redeeming <paramref name="code"/> with a fresh verifier.</summary>
+    public Task<MatrixResponse> PostAuthorizationCodeAsync(RegisteredOAuthClient registered, string code)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        return PostTokenAsync(
+            new("grant_type", "authorization_code"), new("code", code), new("redirect_uri", registered.RedirectUri),
+            new("client_id", registered.ClientId), new("code_verifier", Pkce.NewVerifier()));
+    }
+
+    /// <summary>The token request of the refresh token grant with <paramref name="refreshToken"/>.</summary>
+    public Task<MatrixResponse> PostRefreshTokenAsync(RegisteredOAuthClient registered, string refreshToken)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        return PostTokenAsync(new("grant_type", "refresh_token"), new("refresh_token", refreshToken), new("client_id", registered.ClientId));
+    }
+
+    /// <summary>One revocation request (RFC 7009) of <paramref name="token"/> at the metadata's <c>revocation_endpoint</c>.</summary>
+    public async Task<MatrixResponse> PostRevocationAsync(RegisteredOAuthClient registered, string token)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        var endpoint = (await MetadataAsync()).Endpoint("revocation_endpoint");
+        return await client.SendAsync(At(endpoint, MatrixRequest.Form(HttpMethod.Post, endpoint.AbsolutePath, [new("token", token), new("client_id", registered.ClientId)])));
+    }
+
+    private async Task<MatrixResponse> PostTokenAsync(params KeyValuePair<string, string>[] fields)
+    {
+        var endpoint = (await MetadataAsync()).Endpoint("token_endpoint");
+        return await client.SendAsync(At(endpoint, MatrixRequest.Form(HttpMethod.Post, endpoint.AbsolutePath, fields)));
+    }
+
+    private async Task<RegisteredOAuthClient> RegisterNativeClientAsync()
+    {
+        var response = await PostClientRegistrationAsync(ClientRegistration.Native(RedirectUris.Loopback));
+        // Any success with a client ID will do as a means; the 201 itself is judged by the registration checks.
+        return response.IsSuccess && response.Body?["client_id"]?.GetValueKind() == JsonValueKind.String
+            ? new RegisteredOAuthClient(response.StringField("client_id")!, RedirectUris.Loopback)
+            : throw NotJudgedReasons.OAuthClientRegistrationRefused.Exception(response.Exchange.Describe());
+    }
+
+    /// <summary>The request sent to <paramref name="endpoint"/>'s origin, with the endpoint's own query, if any, first.</summary>
+    private static MatrixRequest At(Uri endpoint, MatrixRequest request) => request with
+    {
+        Origin = endpoint,
+        Query = [.. QueryOf(endpoint), .. request.Query],
+    };
+
+    private static IEnumerable<KeyValuePair<string, string>> QueryOf(Uri endpoint) =>
+        endpoint.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(parts => new KeyValuePair<string, string>(Uri.UnescapeDataString(parts[0]), parts.Length > 1 ? Uri.UnescapeDataString(parts[1]) : string.Empty));
+}
