@@ -8,8 +8,8 @@ namespace Conformance.SpecTable.Results;
 /// <param name="Message">The failure or not-judged message, or null.</param>
 public sealed record TestOutcome(string Requirement, string Name, string Status, bool Known, string? Message)
 {
-    /// <summary>Whether the server failed it (a failed assertion or a broken test).</summary>
-    public bool Failed => Status is "failed" or "broken";
+    /// <summary>Whether the server failed it (a failed assertion or a broken test) and the run counts it (it is not a listed known failure).</summary>
+    public bool Failed => !Known && Status is "failed" or "broken";
 
     /// <summary>The message's first line that says something: for a known failure, the failure under the "Known failure" line.</summary>
     public string Reason

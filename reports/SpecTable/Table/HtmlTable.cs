@@ -21,7 +21,7 @@ public static class HtmlTable
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(columns);
         var page = new StringBuilder();
-        page.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\">").AppendLine("<head>").AppendLine("<meta charset=\"utf-8\">");
+        page.AppendLine("<!DOCTYPE html>").AppendLine("<html lang=\"en\">").AppendLine("<head>").AppendLine("<meta charset=\"utf-8\" />");
         page.AppendLine("<title>Are we spec yet</title>").AppendLine(CultureInfo.InvariantCulture, $"<style>{Style}</style>").AppendLine("</head>").AppendLine("<body>");
         page.AppendLine("<h1>Are we spec yet</h1>");
         page.AppendLine("<p>One row per requirement of the Matrix Client-Server spec the suite checks, one column per server; each cell is the suite's own verdict, read from that run's results.</p>");
