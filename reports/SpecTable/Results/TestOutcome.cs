@@ -8,6 +8,8 @@ namespace Conformance.SpecTable.Results;
 /// <param name="Message">The failure or not-judged message, or null.</param>
 public sealed record TestOutcome(string Requirement, string Name, string Status, bool Known, string? Message)
 {
+    private const string NotJudged = "Not judged: ";
+
     /// <summary>Whether the server failed it (a failed assertion or a broken test) and the run counts it (it is not a listed known failure).</summary>
     public bool Failed => !Known && Status is "failed" or "broken";
 
@@ -18,6 +20,8 @@ public sealed record TestOutcome(string Requirement, string Name, string Status,
         {
             var lines = (Message ?? string.Empty).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
             var line = (Known && lines.Count > 1 ? lines[1] : lines.FirstOrDefault()) ?? "(no message)";
+            // The cell already says "not judged".
+            line = line.StartsWith(NotJudged, StringComparison.Ordinal) ? line[NotJudged.Length..] : line;
             return line.Length > 200 ? string.Concat(line.AsSpan(0, 199), "…") : line;
         }
     }

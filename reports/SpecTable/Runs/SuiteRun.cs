@@ -1,10 +1,11 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using Conformance.SpecTable.Command;
 
 namespace Conformance.SpecTable.Runs;
 
 /// <summary>Runs the suite against one server with <c>dotnet test</c>, as a maintainer would, its outputs in a folder of its own.</summary>
-public static class SuiteRun
+public static partial class SuiteRun
 {
     /// <summary>The suite's own settings: none of the caller's reaches a run unless given for that server.</summary>
     private const string SettingsPrefix = "CONFORMANCE_";
@@ -49,8 +50,12 @@ public static class SuiteRun
         var errors = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
         // The suite's own last line: "N tests: … passed, … failed, …; summary: …".
-        var closing = (await output).Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Contains(" tests: ", StringComparison.Ordinal));
+        var closing = (await output).Split('\n').Select(l => l.Trim()).LastOrDefault(l => ClosingLine().IsMatch(l));
         var said = closing ?? $"dotnet test exited {process.ExitCode} without the suite's closing line: {(await errors).Trim()}";
         return (results, said);
     }
+
+    // Not dotnet test's own "Total tests: N", which leaves the tests not judged out.
+    [GeneratedRegex(@"^[0-9]+ tests: ")]
+    private static partial Regex ClosingLine();
 }

@@ -18,7 +18,7 @@ public sealed record Cell(CellKind Kind, string? Reason)
         return (failed, known, passed) switch
         {
             ({ Count: > 0 }, _, _) => new(CellKind.Failed, Counted(failed[0].Reason, failed.Count, tests.Count, "failed")),
-            (_, { Count: > 0 }, _) => new(CellKind.KnownFailure, Counted(known[0].Reason, known.Count, tests.Count, "known")),
+            (_, { Count: > 0 }, _) => new(CellKind.KnownFailure, Counted(known[0].Reason, known.Count, tests.Count, "listed as known")),
             (_, _, > 0) => new(CellKind.Passed, passed == tests.Count ? null : string.Create(CultureInfo.InvariantCulture, $"{passed} of {tests.Count} tests judged")),
             _ when tests.Count > 0 => new(CellKind.NotJudged, tests.First().Reason),
             _ => new(CellKind.NoTest, null),
