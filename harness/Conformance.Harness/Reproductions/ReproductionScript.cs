@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -21,6 +22,9 @@ public sealed class ReproductionScript
 {
     // Server-chosen values a client sends back, read from the answer that chose them; other fields stay as recorded.
     private static readonly HashSet<string> EchoedFields = new(StringComparer.Ordinal) { "session", "device_id", "user_id", "sid" };
+
+    // A message belongs to one run, whose run part of the usernames never changes.
+    private static readonly ConditionalWeakTable<RecordedMessage, HashSet<string>> MentionsOf = [];
 
     private readonly ExchangeLogs _logs;
     private readonly string? _nonce;
@@ -108,16 +112,20 @@ public sealed class ReproductionScript
         Mentioned(exchange.Request).Contains(mentioned) || (exchange.Response is { } response && Mentioned(response).Contains(mentioned));
 
     /// <summary>The secrets (other than settings) and generated usernames (their run part and number) a message carries.</summary>
-    private HashSet<string> Mentioned(RecordedMessage message)
+    /// <remarks>
+    /// Worked out once per message: every failure of a run looks through all of the run's exchanges, and a run against
+    /// a broken server fails every test.
+    /// </remarks>
+    private HashSet<string> Mentioned(RecordedMessage message) => MentionsOf.GetValue(message, m =>
     {
-        var mentioned = message.Secrets.Where(s => !s.FromSettings).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var mentioned = m.Secrets.Where(s => !s.FromSettings).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         if (_generated is not null)
         {
-            mentioned.UnionWith(_generated.Matches(message.StartLine + "\n" + message.Body).Select(m => m.Value.ToLowerInvariant()));
+            mentioned.UnionWith(_generated.Matches(m.StartLine + "\n" + m.Body).Select(g => g.Value.ToLowerInvariant()));
         }
 
         return mentioned;
-    }
+    });
 
     private void Step(int number, int count, Exchange exchange, IEnumerable<Exchange> later)
     {
