@@ -148,6 +148,11 @@ public sealed class ReproductionScript
 
         _sent += request.StartLine + "\n" + request.Body + "\n";
         _steps.Append(CultureInfo.InvariantCulture, $"\nstep '{number} of {count}: {method} {Quoted(path)}' '{Quoted(RunAnswer(exchange))}'\n");
+        if (request.Body.Contains('\uFFFD', StringComparison.Ordinal))
+        {
+            _steps.AppendLine("# The run sent bytes that are not UTF-8 in this body; it was recorded as text, so U+FFFD stands in their place.");
+        }
+
         var curl = $"curl -sS --max-time 60 -o \"$answer\" -w 'HTTP %{{http_code}}\\n' -X {method} \"$HOMESERVER\"{target}{string.Concat(headers.Select(h => " " + h))}";
         _steps.AppendLine(body is null ? $"{curl} || true" : $"printf '%s' {body} | {curl} --data-binary @- || true");
         _steps.AppendLine("show");
