@@ -65,6 +65,9 @@ public sealed class MatrixTransport : IDisposable
     /// <summary>Removes the secrets from what this transport records, and remembers which it removed.</summary>
     public SecretRedaction Redaction { get; } = new();
 
+    /// <summary>Every exchange log this transport has recorded into, for reproductions.</summary>
+    public ExchangeLogs Logs { get; } = new();
+
     /// <summary>What this transport has sent, per endpoint family.</summary>
     public RequestCounts Counts { get; } = new();
 
@@ -81,6 +84,7 @@ public sealed class MatrixTransport : IDisposable
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(log);
         var family = EndpointFamily.Of(request.Path);
+        Logs.Note(log);
         // Which tests lean on a family, for the notice when its limit outlasts the harness's patience.
         if (_currentTest?.Invoke() is { } test)
         {
@@ -272,10 +276,13 @@ public sealed class MatrixTransport : IDisposable
 
     private RecordedMessage RecordRequest(MatrixRequest request, string url, ByteArrayContent? content)
     {
+        // The names in the order their markers appear: start line, headers, body.
+        var secrets = new List<SecretName>();
+        var startLine = $"{request.Method} {Redaction.RedactUrl(url, secrets)}";
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         if (request.AccessToken is not null)
         {
-            headers["Authorization"] = Redaction.RedactHeader("Authorization", "Bearer " + request.AccessToken);
+            headers["Authorization"] = Redaction.RedactHeader("Authorization", "Bearer " + request.AccessToken, secrets);
         }
 
         if (content?.Headers.ContentType is { } type)
@@ -284,8 +291,8 @@ public sealed class MatrixTransport : IDisposable
         }
 
         var text = request.Content is null ? string.Empty : Encoding.UTF8.GetString(request.Content);
-        var body = request.ContentType == MatrixRequest.FormContentType ? Redaction.RedactForm(text) : Redaction.RedactBody(text);
-        return new RecordedMessage($"{request.Method} {Redaction.RedactUrl(url)}", headers, body);
+        var body = request.ContentType == MatrixRequest.FormContentType ? Redaction.RedactForm(text, secrets) : Redaction.RedactBody(text, secrets);
+        return new RecordedMessage(startLine, headers, body) { Secrets = secrets };
     }
 
     private RecordedMessage RecordResponse(HttpResponseMessage message, Dictionary<string, string> headers, string body)
@@ -298,10 +305,11 @@ public sealed class MatrixTransport : IDisposable
         }
 
         // A redirect can echo the request's query, access_token included.
+        var secrets = new List<SecretName>();
         var recorded = headers.TryGetValue("Location", out var location)
-            ? new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) { ["Location"] = Redaction.RedactUrl(location) }
+            ? new Dictionary<string, string>(headers, StringComparer.OrdinalIgnoreCase) { ["Location"] = Redaction.RedactUrl(location, secrets) }
             : headers;
-        return new($"HTTP {(int)message.StatusCode} {message.ReasonPhrase}", recorded, Redaction.RedactBody(body));
+        return new($"HTTP {(int)message.StatusCode} {message.ReasonPhrase}", recorded, Redaction.RedactBody(body, secrets)) { Secrets = secrets };
     }
 
     /// <remarks>As the server sent them: the raw values, which also spares parsing every header of every response.</remarks>

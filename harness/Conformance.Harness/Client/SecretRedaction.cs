@@ -21,6 +21,9 @@ public sealed class SecretRedaction
         "client_secret", "code", "code_verifier", "device_code",
     };
 
+    /// <summary>The JSON fields whose string values are secrets.</summary>
+    public static IReadOnlyCollection<string> SecretFieldNames => SecretFields;
+
     // Built once, to find any of them in one pass: the check runs on every request and response body.
     private static readonly SearchValues<string> QuotedSecretFields =
         SearchValues.Create([.. SecretFields.Select(f => $"\"{f}\"")], StringComparison.OrdinalIgnoreCase);
@@ -28,8 +31,25 @@ public sealed class SecretRedaction
     // Every value redacted so far, kept in memory only: checks of the run's outputs grep for them.
     private readonly ConcurrentDictionary<string, byte> _redacted = new(StringComparer.Ordinal);
 
+    // Each value's stable name (ACCESS_TOKEN_1, …), kept in memory only, so a reproduction can tell which secret a
+    // marker stood for without the value ever being written.
+    private readonly ConcurrentDictionary<string, SecretName> _names = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _namesPerKind = new(StringComparer.Ordinal);
+
     /// <summary>Every secret value this instance has redacted (never written anywhere).</summary>
     public IReadOnlyCollection<string> RedactedValues => [.. _redacted.Keys];
+
+    /// <summary>
+    /// Names a secret the run was given in its settings (a registration token, an appservice token) after the setting's
+    /// environment variable, so a reproduction reads it from there; the value is kept in memory only.
+    /// </summary>
+    public void Declare(string? value, string environmentVariable)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            _names[value] = SecretName.Of(environmentVariable, value, fromSettings: true);
+        }
+    }
 
     /// <summary>Whether a JSON field, header or query parameter of this name carries a secret.</summary>
     public static bool IsSecretName(string name) =>
@@ -39,7 +59,9 @@ public sealed class SecretRedaction
     /// A JSON text with every secret field's value replaced (duplicated keys included); other text is returned
     /// unchanged, unless it cannot be parsed and names a secret field, when all of it is replaced.
     /// </summary>
-    public string RedactBody(string text)
+    /// <param name="text">The body.</param>
+    /// <param name="names">Where the name of each value replaced is added, in the order of the markers; none by default.</param>
+    public string RedactBody(string text, ICollection<SecretName>? names = null)
     {
         // Most bodies name no secret field: skip parsing them (the harness does this for every request and response).
         if (!NamesSecretField(text))
@@ -53,7 +75,7 @@ public sealed class SecretRedaction
             using var output = new MemoryStream();
             using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
             {
-                if (!Redact(document.RootElement, writer))
+                if (!Redact(document.RootElement, writer, names))
                 {
                     return text;
                 }
@@ -72,7 +94,9 @@ public sealed class SecretRedaction
     /// A URL with the values of secret query parameters (<c>access_token</c>, ...) redacted, in the fragment too, where
     /// an OAuth 2.0 redirect carries its <c>code</c>.
     /// </summary>
-    public string RedactUrl(string url)
+    /// <param name="url">The URL.</param>
+    /// <param name="names">Where the name of each value replaced is added, in the order of the markers; none by default.</param>
+    public string RedactUrl(string url, ICollection<SecretName>? names = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         var start = url.IndexOfAny(['?', '#']);
@@ -83,19 +107,21 @@ public sealed class SecretRedaction
 
         var fragment = url.IndexOf('#', start);
         return fragment < 0 || fragment == start
-            ? url[..(start + 1)] + RedactForm(url[(start + 1)..])
-            : url[..(start + 1)] + RedactForm(url[(start + 1)..fragment]) + "#" + RedactForm(url[(fragment + 1)..]);
+            ? url[..(start + 1)] + RedactForm(url[(start + 1)..], names)
+            : url[..(start + 1)] + RedactForm(url[(start + 1)..fragment], names) + "#" + RedactForm(url[(fragment + 1)..], names);
     }
 
     /// <summary>An <c>application/x-www-form-urlencoded</c> text (a form body, a query) with the values of secret fields redacted.</summary>
-    public string RedactForm(string form)
+    /// <param name="form">The text.</param>
+    /// <param name="names">Where the name of each value replaced is added, in the order of the markers; none by default.</param>
+    public string RedactForm(string form, ICollection<SecretName>? names = null)
     {
         ArgumentNullException.ThrowIfNull(form);
         var pairs = form.Split('&').Select(pair =>
         {
             var parts = pair.Split('=', 2);
             var name = Uri.UnescapeDataString(parts[0].Replace('+', ' '));
-            return IsSecretName(name) ? $"{parts[0]}={RedactQueryValue(name, parts.Length > 1 ? parts[1] : string.Empty)}" : pair;
+            return IsSecretName(name) ? $"{parts[0]}={RedactQueryValue(name, parts.Length > 1 ? parts[1] : string.Empty, names)}" : pair;
         });
         return string.Join('&', pairs);
     }
@@ -103,7 +129,10 @@ public sealed class SecretRedaction
     private static bool NamesSecretField(string text) => text.AsSpan().ContainsAny(QuotedSecretFields);
 
     /// <summary>A header value, redacted when the header carries a secret.</summary>
-    public string RedactHeader(string name, string value)
+    /// <param name="name">The header's name.</param>
+    /// <param name="value">Its value.</param>
+    /// <param name="names">Where the name of the value replaced is added; none by default.</param>
+    public string RedactHeader(string name, string value, ICollection<SecretName>? names = null)
     {
         ArgumentNullException.ThrowIfNull(value);
         if (!IsSecretName(name))
@@ -112,32 +141,42 @@ public sealed class SecretRedaction
         }
 
         var bearer = value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-        Remember(bearer ? value["Bearer ".Length..] : value);
+        // A bearer token is an access token, whichever header carries it.
+        Remember(bearer ? value["Bearer ".Length..] : value, bearer ? "access_token" : name, names);
         return bearer ? "Bearer " + Marker : Marker;
     }
 
     /// <summary>A query parameter's value, redacted when the parameter carries a secret.</summary>
-    public string RedactQueryValue(string name, string value)
+    /// <param name="name">The parameter's name.</param>
+    /// <param name="value">Its value, escaped as in the URL.</param>
+    /// <param name="names">Where the name of the value replaced is added; none by default.</param>
+    public string RedactQueryValue(string name, string value, ICollection<SecretName>? names = null)
     {
         if (!IsSecretName(name))
         {
             return value;
         }
 
-        Remember(Uri.UnescapeDataString(value));
+        Remember(Uri.UnescapeDataString(value), name, names);
         return Marker;
     }
 
-    private void Remember(string secret)
+    private void Remember(string secret, string field, ICollection<SecretName>? names)
     {
         if (secret.Length > 0 && secret != Marker)
         {
             _redacted.TryAdd(secret, 0);
         }
+
+        names?.Add(_names.GetOrAdd(secret, value =>
+        {
+            var kind = SecretName.KindOf(field);
+            return SecretName.Of($"{kind}_{_namesPerKind.AddOrUpdate(kind, 1, (_, n) => n + 1)}", value, fromSettings: false);
+        }));
     }
 
     /// <summary>Writes <paramref name="element"/> with secret values replaced; says whether it replaced any.</summary>
-    private bool Redact(JsonElement element, Utf8JsonWriter writer)
+    private bool Redact(JsonElement element, Utf8JsonWriter writer, ICollection<SecretName>? names)
     {
         var changed = false;
         switch (element.ValueKind)
@@ -151,13 +190,13 @@ public sealed class SecretRedaction
                     // Only strings are secrets: "refresh_token": true in a register request is a flag, not a token.
                     if (IsSecretName(property.Name) && property.Value.ValueKind == JsonValueKind.String)
                     {
-                        Remember(property.Value.GetString()!);
+                        Remember(property.Value.GetString()!, property.Name, names);
                         writer.WriteStringValue(Marker);
                         changed = true;
                     }
                     else
                     {
-                        changed |= Redact(property.Value, writer);
+                        changed |= Redact(property.Value, writer, names);
                     }
                 }
 
@@ -167,7 +206,7 @@ public sealed class SecretRedaction
                 writer.WriteStartArray();
                 foreach (var item in element.EnumerateArray())
                 {
-                    changed |= Redact(item, writer);
+                    changed |= Redact(item, writer, names);
                 }
 
                 writer.WriteEndArray();

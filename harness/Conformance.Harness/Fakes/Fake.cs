@@ -28,6 +28,9 @@ public sealed class Fake
         _nonce = RandomNumberGenerator.GetString("0123456789abcdefghijklmnopqrstuvwxyz", 6);
     }
 
+    /// <summary>The run part of every localpart (<c>k3f9z2</c> in <c>ada.lovelace-k3f9z2-17</c>), which a replay makes fresh.</summary>
+    public string Nonce => _nonce;
+
     /// <summary>The seed of this run.</summary>
     public int Seed { get; }
 

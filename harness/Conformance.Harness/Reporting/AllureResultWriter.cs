@@ -58,7 +58,7 @@ public sealed class AllureResultWriter(string folder)
                 ? new JsonArray(new JsonObject { ["name"] = $"{requirement.Id} in the spec", ["url"] = requirement.SpecLink.ToString(), ["type"] = "link" })
                 : new JsonArray(),
             ["steps"] = new JsonArray([.. record.Exchanges.Select(e => (JsonNode)Step(e))]),
-            ["attachments"] = new JsonArray(),
+            ["attachments"] = record.Reproduction is { } script ? new JsonArray(AttachScript(script)) : new JsonArray(),
         };
         File.WriteAllText(Path.Combine(folder, $"{uuid}-result.json"), result.ToJsonString(Indented));
     }
@@ -143,6 +143,14 @@ public sealed class AllureResultWriter(string folder)
         };
         File.WriteAllText(Path.Combine(folder, source), content.ToJsonString(Indented));
         return new JsonObject { ["name"] = name, ["source"] = source, ["type"] = "application/json" };
+    }
+
+    /// <summary>The failure's reproduction, as the attachment <c>reproduce.sh</c>.</summary>
+    private JsonObject AttachScript(string script)
+    {
+        var source = $"{Guid.NewGuid()}-attachment.sh";
+        File.WriteAllText(Path.Combine(folder, source), script);
+        return new JsonObject { ["name"] = "reproduce.sh", ["source"] = source, ["type"] = "text/plain" };
     }
 
     private static string Status(Verdict verdict) => verdict switch

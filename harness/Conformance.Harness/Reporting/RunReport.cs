@@ -50,6 +50,22 @@ public sealed class RunReport
     public static string DefaultFolder() =>
         Path.Combine(SourceTree.Root?.FullName ?? Environment.CurrentDirectory, "reports", "allure-results");
 
+    /// <summary>
+    /// Writes a failure's reproduction script to <c>reproductions/</c> in the results folder, named after the test
+    /// (<c>Class.Method</c>, and a hash of the case's arguments when it has some); returns its path.
+    /// </summary>
+    public string WriteReproduction(string shortClassName, string methodName, string arguments, string script)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var folder = Directory.CreateDirectory(Path.Combine(Folder, "reproductions")).FullName;
+        var @case = arguments.Length == 0
+            ? string.Empty
+            : "-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(arguments)))[..8];
+        var path = Path.Combine(folder, $"{shortClassName}.{methodName}{@case}.sh");
+        File.WriteAllText(path, script);
+        return path;
+    }
+
     /// <summary>Records one finished test and writes its result.</summary>
     public void Add(TestRecord record)
     {

@@ -34,6 +34,9 @@ public sealed record TestRecord(
     /// <summary>The case as a sentence, arguments kept as displayed: what the Allure report and the summary show.</summary>
     public string Title => TestTitle.Of(Name);
 
+    /// <summary>The bash script of curl commands reproducing a failure (no secret in it), or null.</summary>
+    public string? Reproduction { get; init; }
+
     /// <summary>The class name without its namespace.</summary>
     public string ShortClassName => ClassName[(ClassName.LastIndexOf('.') + 1)..];
 }

@@ -4,6 +4,7 @@ using NUnit.Framework.Internal;
 using NUnit.Framework.Internal.Commands;
 using Conformance.Harness.KnownFailures;
 using Conformance.Harness.Probes;
+using Conformance.Harness.Reproductions;
 using Conformance.Harness.Running;
 
 namespace Conformance.Harness.Requirements;
@@ -78,11 +79,11 @@ public sealed class RequirementAttribute : NUnitAttribute, IApplyToTest, IWrapTe
 
     /// <summary>
     /// A rule newer than every spec version the server advertises cannot be held against it: Inconclusive. A failure
-    /// names the rule. A result the run's known-failures list names is reclassified.
+    /// names the rule and carries a reproduction. A result the run's known-failures list names is reclassified.
     /// </summary>
     public TestCommand Wrap(TestCommand command) =>
         new KnownFailureCommand(
-            new RuleInFailureMessageCommand(new SpecVersionGate(command, Requirement), _checked ?? Requirement),
+            new ReproductionCommand(new RuleInFailureMessageCommand(new SpecVersionGate(command, Requirement), _checked ?? Requirement)),
             Requirement.Id,
             context => ConformanceTest.RunOf(context)?.KnownFailures);
 

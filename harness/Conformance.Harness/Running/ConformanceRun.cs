@@ -50,6 +50,9 @@ public sealed class ConformanceRun : IAsyncDisposable
         _facts = facts;
         _progress = progress;
         Probes = new ServerProbes(this);
+        // A reproduction reads the settings' secrets from their environment variables.
+        transport.Redaction.Declare(settings.RegistrationToken, SuiteSettings.RegistrationTokenVariable);
+        transport.Redaction.Declare(settings.AppServiceToken, SuiteSettings.AppServiceTokenVariable);
     }
 
     /// <summary>The server under test.</summary>

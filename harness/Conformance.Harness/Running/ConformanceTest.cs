@@ -29,9 +29,18 @@ public abstract class ConformanceTest
     /// <summary>The run of the test NUnit is executing, for the NUnit commands that wrap it; null outside a suite test.</summary>
     internal static ConformanceRun? RunOf(TestExecutionContext context) => (context?.TestObject as ConformanceTest)?.Run;
 
+    /// <summary>The suite test NUnit is executing, for the NUnit commands that wrap it; null outside one.</summary>
+    internal static ConformanceTest? Of(TestExecutionContext context) => context?.TestObject as ConformanceTest;
+
+    /// <summary>The exchanges this test's client has made so far.</summary>
+    internal IReadOnlyCollection<Exchange> Exchanges => _client?.Log.Exchanges ?? [];
+
+    /// <summary>The reproduction script of this test's failure, once made, for the report.</summary>
+    internal string? Reproduction { get; set; }
+
     /// <summary>Records the test in the run's report.</summary>
     [TearDown]
-    public void Report() => Run.Report.Add(CurrentTest.Record(_client?.Log.Exchanges ?? []));
+    public void Report() => Run.Report.Add(CurrentTest.Record(Exchanges) with { Reproduction = Reproduction });
 
     /// <summary>Prints every exchange of a test that did not pass, so the CI log holds the whole story.</summary>
     [TearDown]

@@ -14,6 +14,12 @@ public sealed record SuiteSettings
     /// <summary>Environment variable giving the longest 429 the harness waits out, in seconds.</summary>
     public const string RateLimitPatienceVariable = "CONFORMANCE_RATE_LIMIT_PATIENCE_S";
 
+    /// <summary>Environment variable giving the registration token (a secret).</summary>
+    public const string RegistrationTokenVariable = "CONFORMANCE_REGISTRATION_TOKEN";
+
+    /// <summary>Environment variable giving the appservice's <c>as_token</c> (a secret).</summary>
+    public const string AppServiceTokenVariable = "CONFORMANCE_APPSERVICE_TOKEN";
+
     /// <summary>The server under test, or null for the embedded reference homeserver.</summary>
     public Uri? HomeserverUrl { get; init; }
 
@@ -73,8 +79,8 @@ public sealed record SuiteSettings
         {
             HomeserverUrl = url is null ? null : new Uri(url),
             ServerName = Value("CONFORMANCE_SERVER_NAME", "ServerName"),
-            RegistrationToken = Value("CONFORMANCE_REGISTRATION_TOKEN", "RegistrationToken"),
-            AppServiceToken = Value("CONFORMANCE_APPSERVICE_TOKEN", "AppServiceToken"),
+            RegistrationToken = Value(RegistrationTokenVariable, "RegistrationToken"),
+            AppServiceToken = Value(AppServiceTokenVariable, "AppServiceToken"),
             ResultsFolder = Value("CONFORMANCE_RESULTS_DIR", "AllureResultsDirectory"),
             ExclusiveUsernamePrefix = Value("CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX", "ExclusiveUsernamePrefix"),
             Seed = Number("CONFORMANCE_SEED", "Seed") ?? Random.Shared.Next(1, int.MaxValue),

@@ -20,7 +20,8 @@ public sealed partial class CoverageTableTests
 
     private static string Method(string shortName) => shortName.Split('(')[0];
 
-    private static HashSet<(string Requirement, string Test)> ListedTests(string readme)
+    /// <summary>The (requirement id, <c>Class.Method</c>) pairs the coverage table of <paramref name="readme"/> lists.</summary>
+    internal static HashSet<(string Requirement, string Test)> ListedTests(string readme)
     {
         var listed = new HashSet<(string, string)>();
         foreach (Match row in TableRow().Matches(readme))

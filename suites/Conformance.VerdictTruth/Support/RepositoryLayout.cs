@@ -15,6 +15,9 @@ public static class RepositoryLayout
     /// <summary>The suite assembly, built beside this one.</summary>
     public static string SuiteAssembly => Path.Combine(Root, "suites", "Conformance.Suites", "bin", Configuration, "net10.0", "Conformance.Suites.dll");
 
+    /// <summary>The spec table command, built beside this assembly's configuration.</summary>
+    public static string SpecTableAssembly => Path.Combine(Root, "reports", "SpecTable", "bin", Configuration, "net10.0", "Conformance.SpecTable.dll");
+
     /// <summary>The reference homeserver's entry assembly, copied into this assembly's folder.</summary>
     public static string ReferenceServerAssembly => Path.Combine(AppContext.BaseDirectory, "ReferenceHomeserver.dll");
 }
