@@ -153,6 +153,9 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     public AndConstraint<MatrixResponseAssertions> RefuseTheAuthorizationRequest(string redirectUri, string error) =>
         Check(OAuthVerdicts.AuthorizationRefused(redirectUri, error));
 
+    /// <summary>The SSO redirect endpoint's answer: a redirect to the SSO interface, or a page to choose an IdP.</summary>
+    public AndConstraint<MatrixResponseAssertions> RedirectToTheSsoInterface() => Check(LoginVerdicts.SsoRedirect());
+
     private AndConstraint<MatrixResponseAssertions> Check(Matcher<MatrixResponse> matcher)
     {
         Failures.Report(matcher.Match(Subject), Subject);

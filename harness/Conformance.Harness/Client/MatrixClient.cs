@@ -86,6 +86,11 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <summary>GET /login.</summary>
     public Task<MatrixResponse> GetLoginFlowsAsync() => SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/login"));
 
+    /// <summary>GET /login/sso/redirect with <paramref name="redirectUrl"/> and the OAuth 2.0 aware <paramref name="action"/> (the redirect is not followed).</summary>
+    public Task<MatrixResponse> GetSsoRedirectAsync(string redirectUrl, string action) =>
+        SendAsync(MatrixRequest.Bodiless(HttpMethod.Get,
+            $"{V3}/login/sso/redirect?redirectUrl={Uri.EscapeDataString(redirectUrl)}&action={Uri.EscapeDataString(action)}"));
+
     /// <summary>GET /capabilities.</summary>
     public Task<MatrixResponse> GetCapabilitiesAsync(string? accessToken) =>
         SendAsync(MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/capabilities", accessToken));

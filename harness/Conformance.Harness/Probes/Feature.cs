@@ -31,9 +31,12 @@ public sealed class Feature
     public static Feature LoginTokens { get; } = new("Login tokens (get_token)", NotJudgedReasons.NoLoginTokens,
         "This server offers get_token; the rule binds only servers without it.");
 
-    /// <summary>The legacy login API (<c>/login</c>); a server whose accounts live with an OAuth 2.0 provider answers 404 M_UNRECOGNIZED.</summary>
+    /// <summary>
+    /// The legacy login API (<c>/login</c>): a server without it answers GET /login with 404 (M_UNRECOGNIZED, the spec
+    /// asks, checked on its own).
+    /// </summary>
     public static Feature LegacyLogin { get; } = new("Legacy login (/login)", NotJudgedReasons.NoLegacyLogin,
-        "This server offers legacy login (GET /login answers); the rule binds only servers without it.");
+        "This server offers legacy login (GET /login is not answered 404); the rule binds only servers without it.");
 
     /// <summary>Password login (<c>m.login.password</c> in GET /login), which needs legacy login.</summary>
     public static Feature PasswordLogin { get; } = new("Password login", NotJudgedReasons.PasswordLoginOff,
@@ -55,9 +58,17 @@ public sealed class Feature
     public static Feature AccountManagement { get; } = new("OAuth 2.0 account management URL", NotJudgedReasons.NoAccountManagementUri,
         "This server advertises an account management URL; the rule binds only servers without it.", needs: OAuthApi);
 
+    /// <summary>
+    /// Support for OAuth 2.0 aware clients (since v1.18), which a server claims by marking an <c>m.login.sso</c> flow of
+    /// GET /login <c>oauth_aware_preferred: true</c>.
+    /// </summary>
+    public static Feature OAuthAwareClients { get; } = new("OAuth 2.0 aware clients (oauth_aware_preferred)", NotJudgedReasons.NotOAuthAware,
+        "This server marks its m.login.sso flow oauth_aware_preferred; the rule binds only servers without it.", needs: LegacyLogin);
+
     /// <summary>Every feature, in the order the report lists what the probes found.</summary>
     public static IReadOnlyList<Feature> All { get; } =
-        [Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin, Deactivation, OAuthApi, PromptCreate, AccountManagement];
+        [Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin, Deactivation, OAuthApi, PromptCreate, AccountManagement,
+            OAuthAwareClients];
 
     /// <summary>The feature as the report names it: "Guest access".</summary>
     public string Name { get; }

@@ -45,7 +45,7 @@ public static class NotJudgedReasons
         $"enable get_token on a test server ({Servers})");
 
     /// <summary>GET /login is 404 M_UNRECOGNIZED.</summary>
-    public static readonly NotJudgedReason NoLegacyLogin = Shared(NotJudgedKind.FeatureOff, "This server has no legacy login (/login answers 404 M_UNRECOGNIZED)",
+    public static readonly NotJudgedReason NoLegacyLogin = Shared(NotJudgedKind.FeatureOff, "This server has no legacy login (GET /login answers 404)",
         "nothing on this server: these rules bind servers with legacy login (the OAuth 2.0 API checks judge how it lets people in)");
 
     /// <summary>POST /account/deactivate is answered 404 or 405 M_UNRECOGNIZED.</summary>
@@ -63,6 +63,10 @@ public static class NotJudgedReasons
     /// <summary>The OAuth 2.0 server metadata has no <c>account_management_uri</c>.</summary>
     public static readonly NotJudgedReason NoAccountManagementUri = Shared(NotJudgedKind.FeatureOff, "The OAuth 2.0 metadata advertises no account management URL",
         "nothing to do unless your server supports OAuth 2.0 aware clients, which SHOULD advertise account_management_uri (v1.18)");
+
+    /// <summary>No <c>m.login.sso</c> flow of GET /login is marked <c>oauth_aware_preferred: true</c>.</summary>
+    public static readonly NotJudgedReason NotOAuthAware = Shared(NotJudgedKind.FeatureOff, "This server does not claim support for OAuth 2.0 aware clients",
+        "nothing on this server: these rules bind servers whose m.login.sso flow says oauth_aware_preferred: true (v1.18)");
 
     /// <summary>The OAuth 2.0 server metadata names no usable URL for an endpoint the test needed.</summary>
     public static readonly NotJudgedReason OAuthMetadataIncomplete = Shared(NotJudgedKind.StepRefused, "The OAuth 2.0 server metadata lacks an endpoint the test needed",

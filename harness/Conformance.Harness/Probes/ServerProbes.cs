@@ -20,7 +20,7 @@ public sealed class ServerProbes
     public ServerProbes(ConformanceRun context)
     {
         MatrixClient Client() => new(context, new ExchangeLog());
-        // One GET /login answers three probes.
+        // One GET /login answers four probes.
         var loginFlows = new Lazy<Task<MatrixResponse>>(() => Client().GetLoginFlowsAsync());
         // One GET /auth_metadata answers three.
         var metadata = new Lazy<Task<MatrixResponse>>(() => Client().GetAuthMetadataAsync());
@@ -36,6 +36,7 @@ public sealed class ServerProbes
             [Feature.OAuthApi] = new(() => ProbeOAuthApiAsync(metadata.Value)),
             [Feature.PromptCreate] = new(() => ProbePromptCreateAsync(metadata.Value)),
             [Feature.AccountManagement] = new(() => ProbeAccountManagementAsync(metadata.Value)),
+            [Feature.OAuthAwareClients] = new(() => ProbeOAuthAwareClientsAsync(loginFlows.Value)),
         };
         _serverName = new(async () => context.ServerName ?? (await Client().RegisterAsync()).UserId.ServerName);
     }
@@ -127,13 +128,26 @@ public sealed class ServerProbes
                 $"Refresh tokens are not offered: neither registration nor login with refresh_token true returned one (login answered {login.Summary}).", login.Exchange);
     }
 
+    /// <remarks>
+    /// Any 404 says the API is not there; its errcode is AUTH-DISCOVERY-LEGACY's to judge (a SHOULD), so a server that
+    /// leaves it out gets that one failure, not every legacy-login rule's. Any other answer counts as offered, so a
+    /// broken GET /login is judged by the rules for it rather than skipped.
+    /// </remarks>
     private static async Task<FeatureOffer> ProbeLegacyLoginAsync(Task<MatrixResponse> flows)
     {
         var response = await flows;
-        return response.StatusCode == 404 && response.ErrCode == "M_UNRECOGNIZED"
-            ? FeatureOffer.NotOffered(
-                "This server has no legacy login (its accounts live with an OAuth 2.0 provider): GET /login was answered 404 M_UNRECOGNIZED.", response.Exchange)
+        return response.StatusCode == 404
+            ? FeatureOffer.NotOffered($"This server has no legacy login (its accounts live with an OAuth 2.0 provider): GET /login was answered {response.Summary}.", response.Exchange)
             : FeatureOffer.Offered;
+    }
+
+    private static async Task<FeatureOffer> ProbeOAuthAwareClientsAsync(Task<MatrixResponse> flows)
+    {
+        var response = await flows;
+        return HasFlow(response, f => Type(f) == "m.login.sso" && f["oauth_aware_preferred"]?.GetValueKind() == System.Text.Json.JsonValueKind.True)
+            ? FeatureOffer.Offered
+            : FeatureOffer.NotOffered(
+                $"OAuth 2.0 aware clients are not claimed: GET /login, answered {response.Summary}, has no m.login.sso flow with oauth_aware_preferred true.", response.Exchange);
     }
 
     private static async Task<FeatureOffer> ProbePasswordLoginAsync(Task<MatrixResponse> flows)

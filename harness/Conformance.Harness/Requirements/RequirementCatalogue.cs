@@ -22,6 +22,10 @@ public static class RequirementCatalogue
     private const string Refresh = "post_matrixclientv3refresh";
     private const string Deactivate = "post_matrixclientv3accountdeactivate";
     private const string AuthMetadata = "get_matrixclientv1auth_metadata";
+    private const string OAuthAware = "oauth-20-aware-clients";
+    private const string AwareServer = "client-server-api, OAuth 2.0 aware clients, server behaviour";
+    private const string AwareServerMust = "For a homeserver to provide support for OAuth 2.0 aware clients it MUST:";
+    private const string AwarePreferred = "Indicate that the `m.login.sso` flow is preferred by setting `oauth_aware_preferred` to `true`.";
     private const string RedirectUriValidation = "redirect-uri-validation";
     private const string CodeGrant = "authorization-code-grant";
     private const string MustValidateRedirectUris = "The server MUST perform validation on redirect URIs.";
@@ -420,6 +424,28 @@ public static class RequirementCatalogue
             .Rule("A server without the OAuth 2.0 API answers GET /auth_metadata with 404 M_UNRECOGNIZED.")
             .Says("In both cases, the server SHOULD respond with 404 and an `M_UNRECOGNIZED` error code if the corresponding API is not supported.")
             .SaysAt("oauth_server_metadata.yaml, 404", "With `M_UNRECOGNIZED`: the homeserver does not support the OAuth 2.0 API."),
+
+        Should("AUTH-DISCOVERY-LEGACY").In(Areas.ApiStandards).Section("Authentication API discovery", "authentication-api-discovery").Since("v1.15")
+            .Rule("A server without the legacy API answers GET /login with 404 M_UNRECOGNIZED.")
+            .Says("To discover if a homeserver supports the legacy API, the `GET /login` endpoint can be used.")
+            .Says("In both cases, the server SHOULD respond with 404 and an `M_UNRECOGNIZED` error code if the corresponding API is not supported."),
+
+        // OAuth 2.0 aware clients: what a server that marks m.login.sso oauth_aware_preferred has promised
+        Must("OAUTH-AWARE-API").In(Areas.OAuth).Section("OAuth 2.0 aware clients", OAuthAware).Since("v1.18")
+            .Rule("A server whose m.login.sso flow says oauth_aware_preferred: true offers the OAuth 2.0 API: GET /auth_metadata answers 200 with the metadata.")
+            .SaysAt(AwareServer, AwareServerMust)
+            .SaysAt(AwareServer, "Support the OAuth 2.0 API.")
+            .SaysAt(AwareServer, AwarePreferred),
+        Must("OAUTH-AWARE-SSO").In(Areas.OAuth).Section("OAuth 2.0 aware clients", OAuthAware).Since("v1.18")
+            .Rule("On a server whose m.login.sso flow says oauth_aware_preferred: true, GET /login/sso/redirect with action=login or action=register answers an HTTP redirect (or a page to choose an IdP), not an error.")
+            .SaysAt(AwareServer, AwareServerMust)
+            .SaysAt(AwareServer, "Provide an implementation of the `m.login.sso` authentication flow from the legacy API.")
+            .SaysAt(AwareServer, "Support a value for the `action` param on the SSO redirect endpoints.")
+            .SaysAt("sso_login_redirect.yaml", "The server MUST respond with an HTTP redirect to the SSO interface, or present a page which lets the user select an IdP to continue with in the event multiple are supported by the server."),
+        Should("OAUTH-AWARE-ACCOUNT-MANAGEMENT").In(Areas.OAuth).Section("OAuth 2.0 aware clients", OAuthAware).Since("v1.18")
+            .Rule("A server whose m.login.sso flow says oauth_aware_preferred: true advertises account_management_uri in its OAuth 2.0 server metadata.")
+            .SaysAt(AwareServer, "Additionally, the homeserver SHOULD:")
+            .SaysAt(AwareServer, "Advertise the account management URL in the server metadata."),
 
         // OAuth 2.0 API: server metadata
         Must("OAUTH-METADATA-REQUIRED").In(Areas.OAuth).Section("Server metadata discovery", AuthMetadata).Since("v1.15").FromApiSchema()

@@ -72,6 +72,16 @@ public sealed class ApiStandardsTests : ConformanceTest
         response.Should().BeMatrixError(404, ErrCode.Unrecognized);
     }
 
+    [Test, Requirement("AUTH-DISCOVERY-LEGACY", Quote = "the server SHOULD respond with 404 and an `M_UNRECOGNIZED` error code")]
+    public async Task Without_the_legacy_API_GET_login_is_answered_404_M_UNRECOGNIZED()
+    {
+        await Client.RequireAbsentAsync(Feature.LegacyLogin);
+
+        var response = await Client.GetLoginFlowsAsync();
+
+        response.Should().BeMatrixError(404, ErrCode.Unrecognized);
+    }
+
     [TestCaseSource(typeof(ProbeRequests), nameof(ProbeRequests.CorsAnswers))]
     [Requirement("CORS-HEADERS", Quote = "The recommended CORS headers")]
     public async Task Responses_carry_the_CORS_headers(MatrixRequest request)

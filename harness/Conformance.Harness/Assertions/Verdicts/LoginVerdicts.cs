@@ -39,4 +39,18 @@ public static class LoginVerdicts
                 : "a refusal, since GET /capabilities says m.get_login_token is disabled for this user",
             r => Got(r) + (issued.Match(r) is null ? " with a login_token" : string.Empty));
     }
+
+    /// <summary>
+    /// The SSO redirect endpoint's answer: an HTTP redirect to the SSO interface (any 3xx with a <c>Location</c>), or
+    /// an HTML page that lets the user choose an IdP.
+    /// </summary>
+    /// <remarks>
+    /// The endpoint's description says "an HTTP redirect" and its response table shows 302; any redirect is taken,
+    /// since a browser follows them all alike and matrix-authentication-service answers 303.
+    /// </remarks>
+    public static Matcher<MatrixResponse> SsoRedirect() =>
+        new("an HTTP redirect to the SSO interface (a 3xx with a Location), or an HTML page to choose an IdP", r =>
+            (r.IsRedirect && r.Headers.ContainsKey("Location")) || (r.StatusCode == 200 && r.MediaType == "text/html") ? null
+            : r.IsRedirect ? $"HTTP {r.StatusCode} without a Location header"
+            : Got(r));
 }
