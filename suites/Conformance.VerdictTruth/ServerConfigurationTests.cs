@@ -39,10 +39,16 @@ public sealed class ServerConfigurationTests
             inconclusive: ["ServerMetadataTests.The_supported_code_challenge_methods_include_S256", "ClientRegistrationTests.A_redirect_URI_with_a_fragment_is_refused",
                 "AuthorizationTests.An_unsupported_code_challenge_method_is_refused_with_invalid_request", "TokenTests.Revoking_a_token_the_server_does_not_know_is_answered_200"],
             passed: ["ApiStandardsTests.Without_the_OAuth_API_auth_metadata_is_answered_404_M_UNRECOGNIZED"]);
+        yield return Configuration("the OAuth 2.0 API beside legacy login, no support for OAuth 2.0 aware clients", ["--oauth-aware", "off"], [],
+            inconclusive: ["OAuthAwareClientTests.A_server_preferring_its_SSO_flow_for_OAuth_aware_clients_offers_the_OAuth_API",
+                "OAuthAwareClientTests.The_SSO_redirect_of_a_server_preferring_it_for_OAuth_aware_clients_takes_the_action(\"register\")"],
+            passed: ["ServerMetadataTests.The_supported_code_challenge_methods_include_S256", "LoginTests.Get_login_lists_flows_each_with_a_type"]);
         yield return Configuration("the OAuth 2.0 API alone, no legacy login", ["--variant", "no-legacy-login"], [],
-            inconclusive: ["LoginTests.Get_login_lists_flows_each_with_a_type", "ApiStandardsTests.Without_the_OAuth_API_auth_metadata_is_answered_404_M_UNRECOGNIZED"],
+            inconclusive: ["LoginTests.Get_login_lists_flows_each_with_a_type", "ApiStandardsTests.Without_the_OAuth_API_auth_metadata_is_answered_404_M_UNRECOGNIZED",
+                "OAuthAwareClientTests.A_server_preferring_its_SSO_flow_for_OAuth_aware_clients_offers_the_OAuth_API"],
             passed: ["ServerMetadataTests.The_supported_code_challenge_methods_include_S256", "AuthorizationTests.Where_prompt_create_is_advertised_an_authorization_request_with_it_is_taken",
-                "TokenTests.An_authorization_code_the_server_never_issued_is_answered_400_invalid_grant"]);
+                "TokenTests.An_authorization_code_the_server_never_issued_is_answered_400_invalid_grant",
+                "ApiStandardsTests.Without_the_legacy_API_GET_login_is_answered_404_M_UNRECOGNIZED"]);
         yield return Configuration("registration by token only, no token given", ["--registration", "token", "--registration-token", "verdict-truth-token"], [],
             inconclusive: ["UserRegistrationTests.Registration_with_device_id_returns_that_device_id", "RegistrationTokenTests.The_configured_token_is_valid"],
             passed: ["RegistrationTokenTests.An_unknown_token_is_not_valid"]);

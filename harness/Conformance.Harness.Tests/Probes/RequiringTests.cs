@@ -24,8 +24,8 @@ public sealed class RequiringTests
         var require = () => Client(context).RequireAsync(Feature.LegacyLogin);
 
         var message = (await require.Should().ThrowAsync<InconclusiveException>()).Which.Message;
-        message.Should().StartWith("Not judged: This server has no legacy login (/login answers 404 M_UNRECOGNIZED).\n"
-                + "This server has no legacy login (its accounts live with an OAuth 2.0 provider): GET /login was answered 404 M_UNRECOGNIZED.\n")
+        message.Should().StartWith("Not judged: This server has no legacy login (GET /login answers 404).\n"
+                + "GET /login was answered HTTP 404 with errcode M_UNRECOGNIZED: the legacy API is not offered (accounts live with an OAuth 2.0 provider, or elsewhere).\n")
             .And.Contain("GET " + server.BaseUrl + "_matrix/client/v3/login")
             .And.EndWith("\nTo judge it: " + NotJudgedReasons.NoLegacyLogin.Remedy);
     }

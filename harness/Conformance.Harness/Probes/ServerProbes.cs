@@ -137,7 +137,7 @@ public sealed class ServerProbes
     {
         var response = await flows;
         return response.StatusCode == 404
-            ? FeatureOffer.NotOffered($"This server has no legacy login (its accounts live with an OAuth 2.0 provider): GET /login was answered {response.Summary}.", response.Exchange)
+            ? FeatureOffer.NotOffered($"GET /login was answered {response.Summary}: the legacy API is not offered (accounts live with an OAuth 2.0 provider, or elsewhere).", response.Exchange)
             : FeatureOffer.Offered;
     }
 

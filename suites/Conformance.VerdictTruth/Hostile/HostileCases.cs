@@ -40,6 +40,12 @@ public static class HostileCases
         "TokenTests.An_authorization_code_the_server_never_issued_is_answered_400_invalid_grant",
         "TokenTests.A_refresh_token_the_server_does_not_know_is_answered_400_invalid_grant",
         "TokenTests.Revoking_a_token_the_server_does_not_know_is_answered_200",
+        "ApiStandardsTests.Without_the_legacy_API_GET_login_is_answered_404_M_UNRECOGNIZED",
+        // OAuth 2.0 aware clients came with v1.18.
+        "OAuthAwareClientTests.A_server_preferring_its_SSO_flow_for_OAuth_aware_clients_offers_the_OAuth_API",
+        "OAuthAwareClientTests.The_SSO_redirect_of_a_server_preferring_it_for_OAuth_aware_clients_takes_the_action(\"login\")",
+        "OAuthAwareClientTests.The_SSO_redirect_of_a_server_preferring_it_for_OAuth_aware_clients_takes_the_action(\"register\")",
+        "OAuthAwareClientTests.A_server_preferring_its_SSO_flow_for_OAuth_aware_clients_advertises_an_account_management_URL",
     ];
 
     // The 403 rules apply only to servers that refuse; a 200 to a registration, whatever its body, is not a refusal,
