@@ -122,8 +122,11 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>The top-level array lists every one of <paramref name="values"/>, among any others.</summary>
     public AndConstraint<MatrixResponseAssertions> HaveArrayListing(string name, params string[] values) => Check(Field(name).Lists(values));
 
-    /// <summary>An OAuth 2.0 error response: this status and this <c>error</c>.</summary>
-    public AndConstraint<MatrixResponseAssertions> BeOAuthError(int status, string error) => Check(OAuthVerdicts.Error(status, error));
+    /// <summary>An OAuth 2.0 error response: this status and one of these <c>error</c> codes.</summary>
+    public AndConstraint<MatrixResponseAssertions> BeOAuthError(int status, params string[] errors) => Check(OAuthVerdicts.Error(status, errors));
+
+    /// <summary>A device authorization response with the fields RFC 8628 requires.</summary>
+    public AndConstraint<MatrixResponseAssertions> BeADeviceAuthorization() => Check(OAuthVerdicts.DeviceAuthorization());
 
     /// <summary>OAuth 2.0 server metadata with every field the schema requires.</summary>
     public AndConstraint<MatrixResponseAssertions> HaveTheRequiredOAuthMetadata() => Check(OAuthVerdicts.RequiredMetadata());

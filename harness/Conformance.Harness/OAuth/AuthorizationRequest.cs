@@ -26,6 +26,10 @@ public sealed record AuthorizationRequest(string ClientId, string RedirectUri, s
         return new(client.ClientId, client.RedirectUri, deviceId);
     }
 
+    /// <summary>The Matrix scope of a login: full client-server API access and the device <paramref name="deviceId"/>.</summary>
+    /// <remarks>https://spec.matrix.org/v1.19/client-server-api/#scope</remarks>
+    public static string ScopeFor(string deviceId) => $"urn:matrix:client:api:* urn:matrix:client:device:{deviceId}";
+
     /// <summary>A value no server supports, for the parameters the spec fixes (<c>org.example.unsupported</c>).</summary>
     public const string Unsupported = "org.example.unsupported";
 
@@ -49,7 +53,7 @@ public sealed record AuthorizationRequest(string ClientId, string RedirectUri, s
             new("response_type", ResponseType),
             new("client_id", ClientId),
             new("redirect_uri", RedirectUri),
-            new("scope", $"urn:matrix:client:api:* urn:matrix:client:device:{DeviceId}"),
+            new("scope", ScopeFor(DeviceId)),
             new("state", State),
             new("response_mode", "query"),
             new("code_challenge", Pkce.ChallengeOf(Pkce.NewVerifier())),

@@ -17,6 +17,15 @@ public sealed record ClientRegistration(string ApplicationType, string RedirectU
     /// <summary>A native client registering <paramref name="redirectUri"/>.</summary>
     public static ClientRegistration Native(string redirectUri) => new("native", redirectUri);
 
+    /// <summary>RFC 8628's grant type, which a client registers to use the device authorization grant.</summary>
+    public const string DeviceCodeGrant = "urn:ietf:params:oauth:grant-type:device_code";
+
+    /// <summary>Whether the grant types also list RFC 8628's device authorization grant.</summary>
+    public bool GrantsDeviceCode { get; init; }
+
+    /// <summary>The same registration with the device authorization grant beside the spec's grants.</summary>
+    public ClientRegistration WithDeviceCodeGrant() => this with { GrantsDeviceCode = true };
+
     /// <summary>Whether the response and grant types also list a value no server understands.</summary>
     public bool ListsUnknownTypes { get; init; }
 
@@ -35,7 +44,7 @@ public sealed record ClientRegistration(string ApplicationType, string RedirectU
             ["token_endpoint_auth_method"] = "none",
             ["redirect_uris"] = new JsonArray(RedirectUri),
             ["response_types"] = Array(ResponseTypes.Concat(unknown)),
-            ["grant_types"] = Array(GrantTypes.Concat(unknown)),
+            ["grant_types"] = Array(GrantTypes.Concat(GrantsDeviceCode ? [DeviceCodeGrant] : []).Concat(unknown)),
         };
     }
 

@@ -22,6 +22,13 @@ public sealed class OAuthClient(MatrixClient client)
     /// <summary>One client for every test that only needs a client ID: each registration is a client the server keeps.</summary>
     private static readonly OncePerRun<RegisteredOAuthClient> SharedClient = new(c => c.OAuth.RegisterNativeClientAsync());
 
+    /// <summary>One client that registered the device authorization grant, for the device checks.</summary>
+    private static readonly OncePerRun<RegisteredOAuthClient> DeviceClient =
+        new(c => c.OAuth.RegisterNativeClientAsync(ClientRegistration.Native(RedirectUris.Loopback).WithDeviceCodeGrant()));
+
+    /// <summary>One device authorization request, whose answer the device checks share.</summary>
+    private static readonly OncePerRun<MatrixResponse> DeviceAuthorization = new(async c => await c.OAuth.PostDeviceAuthorizationAsync(await c.OAuth.DeviceClientAsync()));
+
     /// <summary>The server metadata, fetched once per run.</summary>
     /// <exception cref="InconclusiveException">The server does not offer the OAuth 2.0 API.</exception>
     public async Task<ServerMetadata> MetadataAsync()
@@ -41,6 +48,46 @@ public sealed class OAuthClient(MatrixClient client)
     /// <summary>The run's registered native client with the loopback redirect URI.</summary>
     /// <exception cref="InconclusiveException">The OAuth 2.0 API is not offered, or the registration gave no <c>client_id</c>.</exception>
     public Task<RegisteredOAuthClient> SharedClientAsync() => client.OnceAsync(SharedClient);
+
+    /// <summary>The run's registered native client that also registered RFC 8628's device authorization grant.</summary>
+    /// <exception cref="InconclusiveException">The server advertises no device authorization endpoint, or the registration gave no <c>client_id</c>.</exception>
+    public async Task<RegisteredOAuthClient> DeviceClientAsync()
+    {
+        await client.RequireAsync(Feature.DeviceAuthorization);
+        return await client.OnceAsync(DeviceClient);
+    }
+
+    /// <summary>The run's one device authorization request by the device client, and its answer.</summary>
+    public Task<MatrixResponse> SharedDeviceAuthorizationAsync() => client.OnceAsync(DeviceAuthorization);
+
+    /// <summary>The device code of <see cref="SharedDeviceAuthorizationAsync"/>.</summary>
+    /// <exception cref="InconclusiveException">The answer gave no device code (the device authorization check judges it).</exception>
+    public async Task<string> SharedDeviceCodeAsync()
+    {
+        var answer = await SharedDeviceAuthorizationAsync();
+        return answer.IsSuccess && answer.StringField("device_code") is { Length: > 0 } code
+            ? code
+            : throw NotJudgedReasons.DeviceAuthorizationRefused.Exception(answer.Exchange.Describe());
+    }
+
+    /// <summary>
+    /// One device authorization request (RFC 8628 section 3.1) of <paramref name="registered"/> at the metadata's
+    /// <c>device_authorization_endpoint</c>, for the Matrix scope with a fresh device ID.
+    /// </summary>
+    public async Task<MatrixResponse> PostDeviceAuthorizationAsync(RegisteredOAuthClient registered)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        var endpoint = (await MetadataAsync()).Endpoint("device_authorization_endpoint");
+        var scope = AuthorizationRequest.ScopeFor(client.Fake.DeviceId());
+        return await client.SendAsync(At(endpoint, MatrixRequest.Form(HttpMethod.Post, endpoint.AbsolutePath, [new("client_id", registered.ClientId), new("scope", scope)])));
+    }
+
+    /// <summary>The token request of the device authorization grant (RFC 8628 section 3.4): one poll with <paramref name="deviceCode"/>.</summary>
+    public Task<MatrixResponse> PostDeviceCodeAsync(RegisteredOAuthClient registered, string deviceCode)
+    {
+        ArgumentNullException.ThrowIfNull(registered);
+        return PostTokenAsync(new("grant_type", ClientRegistration.DeviceCodeGrant), new("device_code", deviceCode), new("client_id", registered.ClientId));
+    }
 
     /// <summary>
     /// GET of the metadata's <c>authorization_endpoint</c> with <paramref name="request"/>'s query, as a browser opens it;
@@ -83,9 +130,9 @@ public sealed class OAuthClient(MatrixClient client)
         return await client.SendAsync(At(endpoint, MatrixRequest.Form(HttpMethod.Post, endpoint.AbsolutePath, fields)));
     }
 
-    private async Task<RegisteredOAuthClient> RegisterNativeClientAsync()
+    private async Task<RegisteredOAuthClient> RegisterNativeClientAsync(ClientRegistration? registration = null)
     {
-        var response = await PostClientRegistrationAsync(ClientRegistration.Native(RedirectUris.Loopback));
+        var response = await PostClientRegistrationAsync(registration ?? ClientRegistration.Native(RedirectUris.Loopback));
         // Any success with a client ID will do as a means; the 201 itself is judged by the registration checks.
         return response.IsSuccess && response.Body?["client_id"]?.GetValueKind() == JsonValueKind.String
             ? new RegisteredOAuthClient(response.StringField("client_id")!, RedirectUris.Loopback)

@@ -59,6 +59,13 @@ public sealed class Feature
         "This server advertises an account management URL; the rule binds only servers without it.", needs: OAuthApi);
 
     /// <summary>
+    /// RFC 8628's device authorization grant, advertised as the metadata's <c>device_authorization_endpoint</c>: not a
+    /// grant the spec defines, but one whose metadata field the spec leaves to its RFC (matrix-authentication-service offers it).
+    /// </summary>
+    public static Feature DeviceAuthorization { get; } = new("OAuth 2.0 device authorization (RFC 8628)", NotJudgedReasons.NoDeviceAuthorization,
+        "This server advertises a device authorization endpoint; the rule binds only servers without it.", needs: OAuthApi);
+
+    /// <summary>
     /// Support for OAuth 2.0 aware clients (since v1.18), which a server claims by marking an <c>m.login.sso</c> flow of
     /// GET /login <c>oauth_aware_preferred: true</c>.
     /// </summary>
@@ -68,7 +75,7 @@ public sealed class Feature
     /// <summary>Every feature, in the order the report lists what the probes found.</summary>
     public static IReadOnlyList<Feature> All { get; } =
         [Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin, Deactivation, OAuthApi, PromptCreate, AccountManagement,
-            OAuthAwareClients];
+            DeviceAuthorization, OAuthAwareClients];
 
     /// <summary>The feature as the report names it: "Guest access".</summary>
     public string Name { get; }

@@ -76,6 +76,14 @@ public static class NotJudgedReasons
     public static readonly NotJudgedReason OAuthClientRegistrationRefused = Shared(NotJudgedKind.StepRefused, "A client registration the test needed gave no client_id",
         "see the client registration tests (OAUTH-DCR-CREATED), which judge that answer; this test only needed a client");
 
+    /// <summary>A device authorization request the test needed gave no device code.</summary>
+    public static readonly NotJudgedReason DeviceAuthorizationRefused = Shared(NotJudgedKind.StepRefused, "A device authorization request the test needed gave no device_code",
+        "see the device authorization check (OAUTH-DEVICE-RESPONSE), which judges that answer; this test only needed a device code");
+
+    /// <summary>The OAuth 2.0 server metadata has no <c>device_authorization_endpoint</c>.</summary>
+    public static readonly NotJudgedReason NoDeviceAuthorization = Shared(NotJudgedKind.FeatureOff, "The OAuth 2.0 metadata advertises no device authorization endpoint",
+        "nothing on this server: these rules bind servers that offer RFC 8628's device authorization grant (device_authorization_endpoint)");
+
     /// <summary>A UIA challenge offers no flow made of stages the harness can complete.</summary>
     public static readonly NotJudgedReason NoCompletableUiaFlow = Shared(NotJudgedKind.NoUsableUiaFlow, "No offered UIA flow is one the suite can complete",
         "offer a flow of m.login.dummy, m.login.password or m.login.registration_token (with CONFORMANCE_REGISTRATION_TOKEN set)");

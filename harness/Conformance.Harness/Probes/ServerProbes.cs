@@ -22,7 +22,7 @@ public sealed class ServerProbes
         MatrixClient Client() => new(context, new ExchangeLog());
         // One GET /login answers four probes.
         var loginFlows = new Lazy<Task<MatrixResponse>>(() => Client().GetLoginFlowsAsync());
-        // One GET /auth_metadata answers three.
+        // One GET /auth_metadata answers four.
         var metadata = new Lazy<Task<MatrixResponse>>(() => Client().GetAuthMetadataAsync());
         _offers = new()
         {
@@ -36,6 +36,7 @@ public sealed class ServerProbes
             [Feature.OAuthApi] = new(() => ProbeOAuthApiAsync(metadata.Value)),
             [Feature.PromptCreate] = new(() => ProbePromptCreateAsync(metadata.Value)),
             [Feature.AccountManagement] = new(() => ProbeAccountManagementAsync(metadata.Value)),
+            [Feature.DeviceAuthorization] = new(() => ProbeDeviceAuthorizationAsync(metadata.Value)),
             [Feature.OAuthAwareClients] = new(() => ProbeOAuthAwareClientsAsync(loginFlows.Value)),
         };
         _serverName = new(async () => context.ServerName ?? (await Client().RegisterAsync()).UserId.ServerName);
@@ -200,6 +201,15 @@ public sealed class ServerProbes
         return response.HasField("account_management_uri")
             ? FeatureOffer.Offered
             : FeatureOffer.NotOffered("No account management URL is advertised: GET /auth_metadata has no account_management_uri.", response.Exchange);
+    }
+
+    /// <remarks>Any value counts as advertised; one that is not a URL leaves the device checks not judged, saying so.</remarks>
+    private static async Task<FeatureOffer> ProbeDeviceAuthorizationAsync(Task<MatrixResponse> metadata)
+    {
+        var response = await metadata;
+        return response.HasField("device_authorization_endpoint")
+            ? FeatureOffer.Offered
+            : FeatureOffer.NotOffered("No device authorization endpoint is advertised: GET /auth_metadata has no device_authorization_endpoint.", response.Exchange);
     }
 
     private static bool HasFlow(MatrixResponse response, Func<JsonNode, bool> matches) =>

@@ -23,6 +23,8 @@ public static class RequirementCatalogue
     private const string Deactivate = "post_matrixclientv3accountdeactivate";
     private const string AuthMetadata = "get_matrixclientv1auth_metadata";
     private const string OAuthAware = "oauth-20-aware-clients";
+    private const string MetadataRfcs = "The full list of possible fields is available in the OAuth Authorization Server Metadata registry, and normative definitions of them are available in their respective RFCs.";
+    private const string PendingRfc = "authorization_pending: The authorization request is still pending as the end user hasn't yet completed the user-interaction steps (Section 3.3).";
     private const string AwareServer = "client-server-api, OAuth 2.0 aware clients, server behaviour";
     private const string AwareServerMust = "For a homeserver to provide support for OAuth 2.0 aware clients it MUST:";
     private const string AwarePreferred = "Indicate that the `m.login.sso` flow is preferred by setting `oauth_aware_preferred` to `true`.";
@@ -429,6 +431,27 @@ public static class RequirementCatalogue
             .Rule("A server without the legacy API answers GET /login with 404 M_UNRECOGNIZED.")
             .Says("To discover if a homeserver supports the legacy API, the `GET /login` endpoint can be used.")
             .Says("In both cases, the server SHOULD respond with 404 and an `M_UNRECOGNIZED` error code if the corresponding API is not supported."),
+
+        // RFC 8628's device authorization grant, where the metadata advertises it: the spec leaves its fields to their RFCs
+        Must("OAUTH-DEVICE-RESPONSE").In(Areas.OAuth).Section("Server metadata discovery", AuthMetadata).Since("v1.15")
+            .Rule("Where the metadata advertises device_authorization_endpoint, a device authorization request of a client that registered the grant is answered 200 with device_code, user_code, a verification_uri URL and an integer expires_in.")
+            .SaysAt("oauth_server_metadata.yaml", MetadataRfcs)
+            .SaysAt("RFC 8628, section 3.2", "In response, the authorization server generates a unique device verification code and an end-user code that are valid for a limited time and includes them in the HTTP response body using the \"application/json\" format [RFC8259] with a 200 (OK) status code.")
+            .SaysAt("RFC 8628, section 3.2, device_code", "REQUIRED. The device verification code.")
+            .SaysAt("RFC 8628, section 3.2, user_code", "REQUIRED. The end-user verification code.")
+            .SaysAt("RFC 8628, section 3.2, verification_uri", "REQUIRED. The end-user verification URI on the authorization server.")
+            .SaysAt("RFC 8628, section 3.2, expires_in", "REQUIRED. The lifetime in seconds of the \"device_code\" and \"user_code\"."),
+        Must("OAUTH-DEVICE-PENDING").In(Areas.OAuth).Section("Server metadata discovery", AuthMetadata).Since("v1.15")
+            .Rule("Polling the token endpoint with a device code no user has approved yet is answered 400 authorization_pending (or slow_down), never with tokens.")
+            .SaysAt("oauth_server_metadata.yaml", MetadataRfcs)
+            .SaysAt("RFC 8628, section 3.5", PendingRfc)
+            .SaysAt("RFC 8628, section 3.5", "slow_down: A variant of \"authorization_pending\", the authorization request is still pending and polling should continue, but the interval MUST be increased by 5 seconds for this and all subsequent requests."),
+        Must("OAUTH-DEVICE-UNKNOWN").In(Areas.OAuth).Section("Server metadata discovery", AuthMetadata).Since("v1.15")
+            .Rule("A device code the server never issued is answered 400 invalid_grant at the token endpoint.")
+            .SaysAt("oauth_server_metadata.yaml", MetadataRfcs)
+            .SaysAt("RFC 8628, section 3.5", "If the user has approved the grant, the token endpoint responds with a success response defined in Section 5.1 of [RFC6749]; otherwise, it responds with an error, as defined in Section 5.2 of [RFC6749].")
+            .SaysAt("RFC 6749, section 5.2", ErrorStatus)
+            .SaysAt("RFC 6749, section 5.2", InvalidGrant),
 
         // OAuth 2.0 aware clients: what a server that marks m.login.sso oauth_aware_preferred has promised
         Must("OAUTH-AWARE-API").In(Areas.OAuth).Section("OAuth 2.0 aware clients", OAuthAware).Since("v1.18")

@@ -41,6 +41,9 @@ public static class HostileCases
         "TokenTests.A_refresh_token_the_server_does_not_know_is_answered_400_invalid_grant",
         "TokenTests.Revoking_a_token_the_server_does_not_know_is_answered_200",
         "ApiStandardsTests.Without_the_legacy_API_GET_login_is_answered_404_M_UNRECOGNIZED",
+        "DeviceAuthorizationTests.A_device_authorization_request_is_answered_with_the_device_and_user_codes_and_where_to_enter_them",
+        "DeviceAuthorizationTests.Polling_with_a_device_code_no_one_has_approved_is_answered_400_authorization_pending",
+        "DeviceAuthorizationTests.A_device_code_the_server_never_issued_is_answered_400_invalid_grant",
         // OAuth 2.0 aware clients came with v1.18.
         "OAuthAwareClientTests.A_server_preferring_its_SSO_flow_for_OAuth_aware_clients_offers_the_OAuth_API",
         "OAuthAwareClientTests.The_SSO_redirect_of_a_server_preferring_it_for_OAuth_aware_clients_takes_the_action(\"login\")",

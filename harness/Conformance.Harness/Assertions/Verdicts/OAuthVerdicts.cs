@@ -73,6 +73,18 @@ public static class OAuthVerdicts
             : r.IsRedirect ? $"the server redirected to {r.Summary}"
             : Got(r));
 
+    /// <summary>
+    /// A device authorization response (RFC 8628 section 3.2): 200 with a <c>device_code</c>, a <c>user_code</c>, a
+    /// <c>verification_uri</c> that is a URL and an integer <c>expires_in</c>.
+    /// </summary>
+    public static Matcher<MatrixResponse> DeviceAuthorization()
+    {
+        string[] fields = ["device_code", "user_code", "verification_uri", "expires_in"];
+        return Matchers.All(Status(200), Field("device_code").IsNonEmptyString(), Field("user_code").IsNonEmptyString(), Url("verification_uri"), Field("expires_in").IsInteger())
+            .Expecting("HTTP 200 with a device_code, a user_code, a verification_uri URL and an integer expires_in",
+                r => r.StatusCode != 200 ? Got(r) : string.Join("; ", fields.Select(f => $"\"{f}\" is {Field(f).Describe(r)}")));
+    }
+
     /// <summary>The answer's parameters (query and fragment) when it redirects to <paramref name="redirectUri"/>, else null.</summary>
     private static Dictionary<string, string>? CallbackParameters(MatrixResponse response, string redirectUri)
     {
