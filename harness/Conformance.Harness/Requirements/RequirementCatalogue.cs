@@ -121,6 +121,12 @@ public static class RequirementCatalogue
             .SaysAt("application-service-api, Server admin style permissions", "In that case application services MUST set the `\"inhibit_login\": true` parameter as they cannot use it to log in as users.")
             .SaysAt("application-service-api, Server admin style permissions", "If the `inhibit_login` parameter is not set to `true`, the server MUST return a 400 HTTP status code with an `M_APPSERVICE_LOGIN_UNSUPPORTED` error code."),
 
+        Must("AS-REGISTER-NO-LEGACY").In(Areas.AppServices).Section("Application Service API", "server-admin-style-permissions").Since("v1.17")
+            .Rule("On a server without legacy login, an appservice registration with inhibit_login true of a user in its namespace answers 200 with the user_id.")
+            .SaysAt("application-service-api, Server admin style permissions", "Servers MUST still allow application services to use the `/register` endpoint with a login type of `m.login.application_service` even if they don't support the Legacy Authentication API.")
+            .SaysAt("application-service-api, Server admin style permissions", "In that case application services MUST set the `\"inhibit_login\": true` parameter as they cannot use it to log in as users.")
+            .SaysAt("registration.yaml, 200, user_id (required)", "The fully-qualified Matrix user ID (MXID) that has been registered."),
+
         // Application services
         Must("AS-TOKEN-INVALID").In(Areas.AppServices).Section("Application Service API", "server-admin-style-permissions").Since("v1.11")
             .Rule("POST /register or /login of type m.login.application_service without a token answers 401 M_MISSING_TOKEN; with an unknown token 401 M_UNKNOWN_TOKEN.")

@@ -14,4 +14,16 @@ public sealed class AppServiceRegistrationTests : ConformanceTest
 
         response.Should().BeMatrixError(400, "M_APPSERVICE_LOGIN_UNSUPPORTED");
     }
+
+    [Test, Requirement("AS-REGISTER-NO-LEGACY", Quote = "Servers MUST still allow application services to use the `/register` endpoint")]
+    public async Task Without_legacy_login_an_appservice_still_registers_a_user_in_its_namespace_with_inhibit_login()
+    {
+        var asToken = Client.Require(Setting.AppServiceToken);
+        var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
+        await Client.RequireAbsentAsync(Feature.LegacyLogin);
+
+        var response = await Client.PostAppServiceRegisterAsync(asToken, prefix + Fake.Localpart(), inhibitLogin: true);
+
+        response.Should().HaveStatus(200).And.HaveNonEmptyStringField("user_id");
+    }
 }

@@ -14,6 +14,7 @@ public static class HostileCases
         "ApiStandardsTests.Responses_carry_the_CORS_headers(GET /versions)",
         "AppServiceRegistrationTests.Without_legacy_login_an_appservice_registration_without_inhibit_login_is_refused_M_APPSERVICE_LOGIN_UNSUPPORTED",
         "ApiStandardsTests.Without_the_OAuth_API_auth_metadata_is_answered_404_M_UNRECOGNIZED",
+        "AppServiceRegistrationTests.Without_legacy_login_an_appservice_still_registers_a_user_in_its_namespace_with_inhibit_login",
         "AppServiceDeviceTests.Appservice_PUT_of_a_new_device_for_its_user_creates_it_and_answers_201",
         // The OAuth 2.0 API came with v1.15.
         "ServerMetadataTests.An_advertised_account_management_URI_is_a_URL",
