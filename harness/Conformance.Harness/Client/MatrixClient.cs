@@ -508,7 +508,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         if (userId is null)
         {
             throw ArrangementFailed(
-                "the application service's registration of a user in its namespace to succeed with a user_id (AS-REGISTER)",
+                "the application service's registration of a user in its namespace, with inhibit_login, to succeed with a user_id (AS-REGISTER; on a server without legacy login, AS-REGISTER-NO-LEGACY)",
                 $"the server answered {response.Summary}", response.Exchange);
         }
 
