@@ -107,7 +107,8 @@ public sealed class SpecTableTests
                 var trx = Trx(server);
                 var kinds = (version ?? RequirementCatalogue.Requirements.AsEnumerable()).Select(r => Expected(r.Id, trx).Prefix).ToList();
                 int N(string prefix) => kinds.Count(k => k == prefix);
-                var text = $"{N("passed")} passed, {N("failed: ")} failed, {N("known failure: ")} known failures, {N("not judged: ")} not judged";
+                var known = N("known failure: ");
+                var text = $"{N("passed")} passed, {N("failed: ")} failed, {known} known {(known == 1 ? "failure" : "failures")}, {N("not judged: ")} not judged";
                 counts[server].Should().Be(N("no test") == 0 ? text : $"{text}, {N("no test")} without a test", "{0} on {1}", version?.Key ?? "all", server);
             }
         }
