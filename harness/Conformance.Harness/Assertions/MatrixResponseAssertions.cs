@@ -22,7 +22,12 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     public AndConstraint<MatrixResponseAssertions> HaveJsonObjectBody() => Check(JsonObjectBody());
 
     /// <summary>A standard error response: this status, a JSON object body, and this <c>errcode</c>.</summary>
-    public AndConstraint<MatrixResponseAssertions> BeMatrixError(int status, string errcode) => Check(ErrorVerdicts.MatrixError(status, errcode));
+    /// <exception cref="NUnit.Framework.InconclusiveException">The status is right but the body has no errcode (API-ERROR-SHAPE judges that).</exception>
+    public AndConstraint<MatrixResponseAssertions> BeMatrixError(int status, string errcode)
+    {
+        Steps.ErrorBodySteps.NeedsAnErrcode(Subject, status);
+        return Check(ErrorVerdicts.MatrixError(status, errcode));
+    }
 
     /// <summary>A top-level string field with exactly this value.</summary>
     public AndConstraint<MatrixResponseAssertions> HaveStringField(string name, string expected) => Check(Field(name).Is(expected));

@@ -26,11 +26,23 @@ public sealed class RegistrationOutcomeAssertions(RegistrationOutcome subject)
     /// <summary>The server registered exactly <paramref name="userId"/>.</summary>
     public AndConstraint<RegistrationOutcomeAssertions> HaveRegistered(string userId) => Check(RegistrationVerdicts.Registered(userId));
 
+    /// <summary>The server refused with one of <paramref name="statuses"/>: no account was made.</summary>
+    public AndConstraint<RegistrationOutcomeAssertions> BeRefusedWithStatus(params int[] statuses) => Check(RegistrationVerdicts.RefusedWithStatus(statuses));
+
     /// <summary>The server refused with a 4xx: neither an account nor a server error.</summary>
     public AndConstraint<RegistrationOutcomeAssertions> BeRefusedWithClientError() => Check(RegistrationVerdicts.RefusedWithClientError());
 
     /// <summary>The server refused with exactly this status and errcode.</summary>
-    public AndConstraint<RegistrationOutcomeAssertions> BeRefusedWith(int status, string errcode) => Check(RegistrationVerdicts.RefusedWith(status, errcode));
+    /// <exception cref="NUnit.Framework.InconclusiveException">The status is right but the body has no errcode (API-ERROR-SHAPE judges that).</exception>
+    public AndConstraint<RegistrationOutcomeAssertions> BeRefusedWith(int status, string errcode)
+    {
+        if (Subject.Refusal is { } refusal)
+        {
+            Steps.ErrorBodySteps.NeedsAnErrcode(refusal, status);
+        }
+
+        return Check(RegistrationVerdicts.RefusedWith(status, errcode));
+    }
 
     private AndConstraint<RegistrationOutcomeAssertions> Check(Matcher<RegistrationOutcome> matcher)
     {

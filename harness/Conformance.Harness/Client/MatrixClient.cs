@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Conformance.Harness.Accounts;
-using Conformance.Harness.Assertions;
+using Conformance.Harness.Assertions.Matching;
 using Conformance.Harness.Assertions.Verdicts;
 using Conformance.Harness.Fakes;
 using Conformance.Harness.Identifiers;
@@ -8,7 +8,7 @@ using Conformance.Harness.OAuth;
 using Conformance.Harness.Probes;
 using Conformance.Harness.Uia;
 using Conformance.Harness.Running;
-using FluentAssertions;
+using Conformance.Harness.Steps;
 using NUnit.Framework;
 
 namespace Conformance.Harness.Client;
@@ -25,6 +25,16 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <summary>The application service's whoami acting as <see cref="AppServiceUser"/>, which the tests of two fixtures read.</summary>
     private static readonly OncePerRun<MatrixResponse> AppServiceUserWhoAmI = new(async client =>
         await client.GetWhoAmIActingAsAsync(client.Require(Setting.AppServiceToken), (await client.AppServiceUserAsync()).Value));
+
+    /// <summary>
+    /// whoami with the shared account's token, once per run: whether the server takes an access token in the
+    /// Authorization header at all, which every step handing out a token stands on (TOKEN-HEADER judges this answer).
+    /// </summary>
+    private static readonly OncePerRun<MatrixResponse> SharedTokenWhoAmI = new(async client =>
+    {
+        var (parameters, response) = await client.Run.SharedRegistrationAsync();
+        return await client.GetWhoAmIAsync(AccountFrom(parameters, response).AccessToken);
+    });
 
     /// <summary>The client-server API's v3 path prefix, the one tests write (see <see cref="SendAsync"/>).</summary>
     public const string V3 = "/_matrix/client/v3";
@@ -299,58 +309,89 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <summary>Attempts a registration, completing UIA; returns the account or the refusing response.</summary>
     /// <param name="parameters">The registration's body parameters.</param>
     /// <param name="throughStage">A stage the completed flow must contain, when the test is about that stage.</param>
+    /// <param name="kind">The <c>kind</c> query parameter, when the test sends one.</param>
     /// <exception cref="InconclusiveException">Registration is closed, or no offered UIA flow is one the harness can complete.</exception>
-    public async Task<RegistrationOutcome> TryRegisterAsync(RegistrationParameters parameters, string? throughStage = null)
+    public async Task<RegistrationOutcome> TryRegisterAsync(RegistrationParameters parameters, string? throughStage = null, string? kind = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         await this.RequireAsync(Feature.Registration);
-        var response = await run.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body), throughStage);
+        var response = await run.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body, kind), throughStage);
         if (response.StatusCode != 200)
         {
             return new RegistrationOutcome(null, response);
         }
 
-        var userId = response.StringField("user_id");
-        if (userId is null)
-        {
-            throw ArrangementFailed("a registration 200 to carry a string user_id", $"it has none: the server answered {response.Summary}", response.Exchange);
-        }
-
+        var userId = response.StringField("user_id")
+            ?? throw Blocked.Step("REG-RESPONSE-REQUIRED", "a registration", "a registration 200 to carry a string user_id", $"it has none: the server answered {response.Summary}", response.Exchange);
         return new RegistrationOutcome(
             new RegisteredAccount(
-                new UserId(userId!), parameters.Password, response.StringField("access_token"), response.StringField("device_id"), response, parameters.Username),
+                new UserId(userId), parameters.Password, response.StringField("access_token"), response.StringField("device_id"), response, parameters.Username),
             null);
     }
 
     /// <summary>
-    /// Registers a fresh account with a generated username and password unless the parameters say otherwise. Fails
-    /// the test when the server refuses, or omits the access token or device a logged-in registration must return.
+    /// The step "a fresh account": registers one with a generated username and password unless the parameters say
+    /// otherwise. A refusal, or an answer without what a registration must return, blocks the test
+    /// (REG-RESPONSE-REQUIRED judges that answer); it never fails it.
     /// </summary>
-    /// <exception cref="InconclusiveException">Registration is closed or no offered flow can be completed.</exception>
+    /// <exception cref="InconclusiveException">Registration is closed, no offered flow can be completed, or the step was refused.</exception>
     public async Task<RegisteredAccount> RegisterAsync(RegistrationParameters? parameters = null)
     {
-        parameters ??= new RegistrationParameters();
-        parameters = parameters with
+        parameters = Completed(parameters ?? new RegistrationParameters());
+        await this.RequireAsync(Feature.Registration);
+        var response = await run.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body));
+        var account = AccountFrom(parameters, response);
+        if (account.AccessToken is not null)
         {
-            Username = parameters.Username ?? run.Fake.Localpart(),
-            Password = parameters.Password ?? run.Fake.Password(),
-        };
-        var outcome = await TryRegisterAsync(parameters);
-        if (outcome.Refusal is { } refusal)
-        {
-            throw ArrangementFailed(
-                "registration of a fresh, valid username to succeed", $"the server answered {refusal.Summary}", refusal.Exchange);
-        }
-
-        var account = outcome.Account!;
-        if (parameters.InhibitLogin != true && (account.AccessToken is null || account.DeviceId is null))
-        {
-            throw ArrangementFailed(
-                "a registration without inhibit_login to return access_token and device_id (REG-RESPONSE-REQUIRED)",
-                "one or both are missing", account.Response.Exchange);
+            await TokensAreAcceptedAsync();
         }
 
         return account;
+    }
+
+    /// <summary>
+    /// GET /account/whoami with <paramref name="accessToken"/>, for a test that compares what it names: a 200 without a
+    /// string <c>user_id</c> and <c>device_id</c> blocks the test on WHOAMI-FIELDS, whose own test judges that answer.
+    /// </summary>
+    /// <exception cref="InconclusiveException">whoami answered 200 without the fields.</exception>
+    public async Task<MatrixResponse> WhoAmIAsync(string? accessToken)
+    {
+        var whoami = await GetWhoAmIAsync(accessToken);
+        return whoami.StatusCode == 200
+            ? whoami.NeededBy(Matchers.All(ResponseMatchers.Field("user_id").IsString(), ResponseMatchers.Field("device_id").IsString()), "WHOAMI-FIELDS", "whoami naming the token's user and device")
+            : whoami;
+    }
+
+    /// <summary>whoami with the run's shared account's token, once per run, unchecked: for the test that judges it (TOKEN-HEADER).</summary>
+    public Task<MatrixResponse> SharedTokenWhoAmIAsync() => OnceAsync(SharedTokenWhoAmI);
+
+    /// <summary>
+    /// The step every token a test is handed stands on: the server accepts an access token in the Authorization
+    /// header (whoami with the shared account's answers 200); otherwise the test is blocked by TOKEN-HEADER.
+    /// </summary>
+    private async Task TokensAreAcceptedAsync() =>
+        (await SharedTokenWhoAmIAsync()).NeededBy(ResponseMatchers.Status(200), "TOKEN-HEADER", "an access token the server accepts in the Authorization header");
+
+    /// <summary>A fresh username and password where <paramref name="parameters"/> give none.</summary>
+    internal RegistrationParameters Completed(RegistrationParameters parameters) => parameters with
+    {
+        Username = parameters.Username ?? run.Fake.Localpart(),
+        Password = parameters.Password ?? run.Fake.Password(),
+    };
+
+    /// <summary>
+    /// The account a registration with <paramref name="parameters"/> answered with <paramref name="response"/> made,
+    /// once the answer has what the test needs: 200 with <c>user_id</c>, and <c>access_token</c> and <c>device_id</c>
+    /// unless login was inhibited. Anything less blocks the test on REG-RESPONSE-REQUIRED.
+    /// </summary>
+    /// <exception cref="InconclusiveException">The answer lacks what the step needs.</exception>
+    internal static RegisteredAccount AccountFrom(RegistrationParameters parameters, MatrixResponse response)
+    {
+        const string Step = "a fresh account";
+        var needed = parameters.InhibitLogin == true ? RegistrationVerdicts.Answered() : RegistrationVerdicts.AnsweredWithSession();
+        response.NeededBy(needed, "REG-RESPONSE-REQUIRED", Step);
+        return new RegisteredAccount(
+            new UserId(response.StringField("user_id")!), parameters.Password, response.StringField("access_token"), response.StringField("device_id"), response, parameters.Username);
     }
 
     /// <summary>
@@ -383,8 +424,9 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         }
 
         var login = await PostLoginAsync(body);
-        return LoginSession.From(login)
-            ?? throw NotJudgedReasons.PasswordLoginRefused.Exception($"A password login for a second token was answered {login.Summary}.\n{login.Exchange.Describe()}");
+        login.NeededBy(LoginVerdicts.Session(), "LOGIN-PASSWORD", "a second login of the account");
+        await TokensAreAcceptedAsync();
+        return LoginSession.From(login)!;
     }
 
     /// <summary>
@@ -404,7 +446,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         var login = await LogInAgainAsync(account, withRefreshToken: true);
         if (login.RefreshToken is null)
         {
-            throw ArrangementFailed(
+            throw Blocked.Step("LOGIN-REFRESH", "a session with a refresh token",
                 "a server that offers refresh tokens to return one when registration or login asks with refresh_token: true",
                 "neither did", account.Response.Exchange, login.Response.Exchange);
         }
@@ -432,7 +474,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         var account = await SharedAccountAsync();
         var response = await GetLoginTokenAsync(account);
         var issuedAt = System.Diagnostics.Stopwatch.GetTimestamp();
-        response.Should().HaveStatus(200).And.HaveNonEmptyStringField("login_token");
+        response.NeededBy(Matchers.All(ResponseMatchers.Status(200), ResponseMatchers.Field("login_token").IsNonEmptyString()), "LTOKEN-RESPONSE", "a login token from get_token");
         return new IssuedLoginToken(account, response.StringField("login_token")!, response.IntegerField("expires_in_ms"), issuedAt);
     }
 
@@ -468,13 +510,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     {
         ArgumentNullException.ThrowIfNull(login);
         var devices = await GetDevicesAsync(login.AccessToken);
-        if (DeviceVerdicts.Lists(login.DeviceId).Match(devices) is not null)
-        {
-            throw NotJudgedReasons.DevicesListWithoutOwnDevice.Exception(
-                $"GET /devices was answered {devices.Summary}, without the device {login.DeviceId} of the token that asked.\n{devices.Exchange.Describe()}");
-        }
-
-        return devices;
+        return devices.NeededBy(DeviceVerdicts.Lists(login.DeviceId), "DEVICES-LIST", "the device list, with the device of the token that asks");
     }
 
     /// <summary>GET /account/whoami by the run's application service acting as <see cref="AppServiceUserAsync"/>'s user, once per run.</summary>
@@ -489,12 +525,8 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     {
         var user = await AppServiceUserAsync();
         var whoAmI = await WhoAmIActingAsTheAppServiceUserAsync();
-        if (whoAmI.StatusCode != 200 || whoAmI.StringField("user_id") != user.Value)
-        {
-            throw NotJudgedReasons.MasqueradingRefused.Exception(
-                $"Acting as {user.Value}, whoami was answered {whoAmI.Summary}.\n{whoAmI.Exchange.Describe()}");
-        }
-
+        whoAmI.NeededBy(Matchers.All(ResponseMatchers.Status(200), ResponseMatchers.Field("user_id").Is(user.Value)),
+            "AS-MASQUERADE", $"the application service acting as its user {user.Value}");
         return user;
     }
 
@@ -504,27 +536,40 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         var username = this.Require(Setting.ExclusiveUsernamePrefix) + run.Fake.Localpart();
         var response = await PostAppServiceRegisterAsync(asToken, username, inhibitLogin: true);
         await this.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
-        var userId = response.StatusCode == 200 ? response.StringField("user_id") : null;
-        if (userId is null)
-        {
-            throw ArrangementFailed(
-                "the application service's registration of a user in its namespace, with inhibit_login, to succeed with a user_id (AS-REGISTER; on a server without legacy login, AS-REGISTER-NO-LEGACY)",
-                $"the server answered {response.Summary}", response.Exchange);
-        }
-
-        return new UserId(userId!);
+        // Without legacy login the registration with inhibit_login is AS-REGISTER-NO-LEGACY's own rule.
+        var rule = (await run.Probes.ProbeAsync(Feature.LegacyLogin)).IsOffered ? "AS-REGISTER" : "AS-REGISTER-NO-LEGACY";
+        response.NeededBy(RegistrationVerdicts.Answered(), rule, "a user the application service registered in its namespace, with inhibit_login");
+        return new UserId(response.StringField("user_id")!);
     }
 
-    /// <summary>The run's shared account, for a test that only reads an account (see <see cref="ConformanceRun.SharedAccountAsync"/>).</summary>
-    /// <exception cref="InconclusiveException">Registration is closed or no offered flow can be completed.</exception>
-    public Task<RegisteredAccount> SharedAccountAsync() => run.SharedAccountAsync();
+    /// <summary>
+    /// The step "the run's shared account", for a test that only reads an account (see
+    /// <see cref="ConformanceRun.SharedRegistrationAsync"/>); blocked by REG-RESPONSE-REQUIRED when its registration
+    /// did not give what an account needs.
+    /// </summary>
+    /// <exception cref="InconclusiveException">Registration is closed, no offered flow can be completed, or the registration lacked what the step needs.</exception>
+    public async Task<RegisteredAccount> SharedAccountAsync()
+    {
+        var (parameters, response) = await run.SharedRegistrationAsync();
+        var account = AccountFrom(parameters, response);
+        await TokensAreAcceptedAsync();
+        return account;
+    }
+
+    /// <summary>The answer to the registration of the run's shared account, unchecked: for the tests that judge that answer.</summary>
+    /// <exception cref="InconclusiveException">Registration is closed, or no offered flow can be completed.</exception>
+    public async Task<MatrixResponse> SharedRegistrationAnswerAsync() => (await run.SharedRegistrationAsync()).Response;
 
     /// <summary>
-    /// A goal the test leans on was not reached: the test ends here, even inside an assertion scope, since nothing
-    /// after it can stand on the missing result.
+    /// The step "the device read back": GET /devices/{deviceId} with <paramref name="accessToken"/>, once it answers 200
+    /// with that device; anything else blocks the test on DEVICES-GET, whose own test judges the answer.
     /// </summary>
-    private static AssertionException ArrangementFailed(string expectation, string actual, params IEnumerable<Exchange> exchanges) =>
-        new(FailureMessage.Compose(expectation, actual, exchanges));
+    /// <exception cref="InconclusiveException">The device could not be read.</exception>
+    public async Task<MatrixResponse> DeviceAsync(string? accessToken, string deviceId)
+    {
+        var device = await GetDeviceAsync(accessToken, deviceId);
+        return device.NeededBy(Matchers.All(ResponseMatchers.Status(200), ResponseMatchers.Field("device_id").Is(deviceId)), "DEVICES-GET", $"the device {deviceId} read back");
+    }
 
     private static string DevicePath(string deviceId) => V3 + "/devices/" + Uri.EscapeDataString(deviceId);
 

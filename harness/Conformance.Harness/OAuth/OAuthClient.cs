@@ -2,6 +2,7 @@ using System.Text.Json;
 using Conformance.Harness.Client;
 using Conformance.Harness.Probes;
 using Conformance.Harness.Running;
+using Conformance.Harness.Steps;
 using NUnit.Framework;
 
 namespace Conformance.Harness.OAuth;
@@ -67,7 +68,7 @@ public sealed class OAuthClient(MatrixClient client)
         var answer = await SharedDeviceAuthorizationAsync();
         return answer.IsSuccess && answer.StringField("device_code") is { Length: > 0 } code
             ? code
-            : throw NotJudgedReasons.DeviceAuthorizationRefused.Exception(answer.Exchange.Describe());
+            : throw Blocked.Step("OAUTH-DEVICE-RESPONSE", "a device code", "a device authorization answer with a device_code", $"the server answered {answer.Summary}", answer.Exchange);
     }
 
     /// <summary>
@@ -136,7 +137,7 @@ public sealed class OAuthClient(MatrixClient client)
         // Any success with a client ID will do as a means; the 201 itself is judged by the registration checks.
         return response.IsSuccess && response.Body?["client_id"]?.GetValueKind() == JsonValueKind.String
             ? new RegisteredOAuthClient(response.StringField("client_id")!, RedirectUris.Loopback)
-            : throw NotJudgedReasons.OAuthClientRegistrationRefused.Exception(response.Exchange.Describe());
+            : throw Blocked.Step("OAUTH-DCR-CREATED", "a registered OAuth 2.0 client", "a client registration answer with a string client_id", $"the server answered {response.Summary}", response.Exchange);
     }
 
     /// <summary>The request sent to <paramref name="endpoint"/>'s origin, with the endpoint's own query, if any, first.</summary>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Conformance.Harness.Client;
-using Conformance.Harness.Probes;
+using Conformance.Harness.Steps;
 using NUnit.Framework;
 
 namespace Conformance.Harness.OAuth;
@@ -18,7 +18,7 @@ public sealed class ServerMetadata(MatrixResponse response)
     public Uri Endpoint(string field) =>
         Response.StringField(field) is { } text && Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
             ? url
-            : throw NotJudgedReasons.OAuthMetadataIncomplete.Exception($"The metadata's \"{field}\" is not an http(s) URL.\n{Response.Exchange.Describe()}");
+            : throw Blocked.Step("OAUTH-METADATA-REQUIRED", $"the endpoint {field}", $"the metadata's \"{field}\" to be an http(s) URL", "it is not", Response.Exchange);
 
     /// <summary>Whether the array field <paramref name="field"/> lists <paramref name="value"/>.</summary>
     public bool Lists(string field, string value) =>

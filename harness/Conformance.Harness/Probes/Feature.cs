@@ -15,13 +15,20 @@ public sealed class Feature
         Needs = needs;
     }
 
+    /// <summary>
+    /// The legacy registration API (<c>POST /register</c>): a server without it (accounts made through the OAuth 2.0
+    /// API, or nowhere) answers 404.
+    /// </summary>
+    public static Feature LegacyRegistration { get; } = new("Legacy registration (POST /register)", NotJudgedReasons.NoLegacyRegistration,
+        "This server offers the legacy registration API; the rule binds only servers without it.");
+
     /// <summary>Registration of people (<c>kind=user</c>): a closed server answers 403.</summary>
     public static Feature Registration { get; } = new("Registration", NotJudgedReasons.RegistrationClosed,
-        "Registration is open on this server; the 403 rules bind servers that do not permit it.");
+        "Registration is open on this server; the 403 rules bind servers that do not permit it.", needs: LegacyRegistration);
 
     /// <summary>Guest registration (<c>kind=guest</c>): a server that disallows guests answers 403.</summary>
     public static Feature Guests { get; } = new("Guest access", NotJudgedReasons.GuestsClosed,
-        "This server lets guests register; the 403 rules bind servers that disallow them.");
+        "This server lets guests register; the 403 rules bind servers that disallow them.", needs: LegacyRegistration);
 
     /// <summary>Refresh tokens, from registration or login with <c>refresh_token: true</c>.</summary>
     public static Feature RefreshTokens { get; } = new("Refresh tokens", NotJudgedReasons.NoRefreshTokens,
@@ -74,7 +81,7 @@ public sealed class Feature
 
     /// <summary>Every feature, in the order the report lists what the probes found.</summary>
     public static IReadOnlyList<Feature> All { get; } =
-        [Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin, Deactivation, OAuthApi, PromptCreate, AccountManagement,
+        [LegacyRegistration, Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin, Deactivation, OAuthApi, PromptCreate, AccountManagement,
             DeviceAuthorization, OAuthAwareClients];
 
     /// <summary>The feature as the report names it: "Guest access".</summary>

@@ -35,12 +35,27 @@ public sealed class NotJudgedKind
     /// <summary>A token's lifetime does not fit the check.</summary>
     public static NotJudgedKind TokenLifetime { get; } = new("token lifetime");
 
-    /// <summary>A step the test needed only as a means was refused.</summary>
-    public static NotJudgedKind StepRefused { get; } = new("step refused");
+    /// <summary>
+    /// A step the test leaned on did not get what the test needs, and <paramref name="ruleId"/> judges that step's
+    /// answer: each blocking rule is a count of its own ("85 blocked by REG-RESPONSE-REQUIRED").
+    /// </summary>
+    public static NotJudgedKind BlockedBy(string ruleId) => new("blocked by " + ruleId);
 
     /// <summary>A message none of the suite's reasons wrote.</summary>
     public static NotJudgedKind Other { get; } = new("other");
 
     /// <summary>The words the closing line counts it under.</summary>
     public string Label { get; }
+
+    /// <summary>Whether this kind is a step blocked by another rule (<see cref="BlockedBy"/>).</summary>
+    public bool IsBlocked => Label.StartsWith("blocked by ", StringComparison.Ordinal);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is NotJudgedKind other && other.Label == Label;
+
+    /// <inheritdoc />
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Label);
+
+    /// <inheritdoc />
+    public override string ToString() => Label;
 }

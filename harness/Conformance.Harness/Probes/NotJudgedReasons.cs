@@ -16,6 +16,10 @@ public static class NotJudgedReasons
     public static readonly NotJudgedReason RegistrationClosed = Shared(NotJudgedKind.FeatureOff, "Registration is closed on this server",
         $"open registration on a test server, or set CONFORMANCE_REGISTRATION_TOKEN to a token it accepts ({Servers})");
 
+    /// <summary>POST /register is answered 404: there is no legacy registration API.</summary>
+    public static readonly NotJudgedReason NoLegacyRegistration = Shared(NotJudgedKind.FeatureOff, "This server has no legacy registration (POST /register answers 404)",
+        "nothing on this server: these rules bind servers with the legacy registration API (the OAuth 2.0 API checks judge how it lets people register)");
+
     /// <summary>Guests cannot register.</summary>
     public static readonly NotJudgedReason GuestsClosed = Shared(NotJudgedKind.FeatureOff, "Guest registration is not offered",
         $"allow guest access on a test server ({Servers})");
@@ -23,18 +27,6 @@ public static class NotJudgedReasons
     /// <summary>GET /login lists no <c>m.login.password</c>.</summary>
     public static readonly NotJudgedReason PasswordLoginOff = Shared(NotJudgedKind.FeatureOff, "Password login (m.login.password) is not offered",
         $"enable password login on a test server ({Servers}); tests needing a login, or a user's second token, wait for it");
-
-    /// <summary>A password login the test needed only as a means was refused.</summary>
-    public static readonly NotJudgedReason PasswordLoginRefused = Shared(NotJudgedKind.StepRefused, "A password login the test needed was refused",
-        "see the password-login tests (LOGIN-PASSWORD), which judge that refusal; this test only needed a second token");
-
-    /// <summary>The application service could not act as a user it registered, which a check of whom else it may act as needs.</summary>
-    public static readonly NotJudgedReason MasqueradingRefused = Shared(NotJudgedKind.StepRefused, "The application service could not act as a user it registered",
-        "see the identity-assertion test (AS-MASQUERADE), which judges that; whom else it may act as cannot be told while it acts as nobody");
-
-    /// <summary>GET /devices left out the device of the token that asked, which a check of what else it lists needs.</summary>
-    public static readonly NotJudgedReason DevicesListWithoutOwnDevice = Shared(NotJudgedKind.StepRefused, "GET /devices did not list the device of the token that asked",
-        "see the device-list test (DEVICES-LIST), which judges that; which other devices are gone cannot be told from such a list");
 
     /// <summary>No refresh tokens.</summary>
     public static readonly NotJudgedReason NoRefreshTokens = Shared(NotJudgedKind.FeatureOff, "Refresh tokens are not offered",
@@ -67,18 +59,6 @@ public static class NotJudgedReasons
     /// <summary>No <c>m.login.sso</c> flow of GET /login is marked <c>oauth_aware_preferred: true</c>.</summary>
     public static readonly NotJudgedReason NotOAuthAware = Shared(NotJudgedKind.FeatureOff, "This server does not claim support for OAuth 2.0 aware clients",
         "nothing on this server: these rules bind servers whose m.login.sso flow says oauth_aware_preferred: true (v1.18)");
-
-    /// <summary>The OAuth 2.0 server metadata names no usable URL for an endpoint the test needed.</summary>
-    public static readonly NotJudgedReason OAuthMetadataIncomplete = Shared(NotJudgedKind.StepRefused, "The OAuth 2.0 server metadata lacks an endpoint the test needed",
-        "see the server metadata tests (OAUTH-METADATA-REQUIRED), which judge the metadata; this test only needed the endpoint");
-
-    /// <summary>A dynamic client registration the test needed gave no client ID.</summary>
-    public static readonly NotJudgedReason OAuthClientRegistrationRefused = Shared(NotJudgedKind.StepRefused, "A client registration the test needed gave no client_id",
-        "see the client registration tests (OAUTH-DCR-CREATED), which judge that answer; this test only needed a client");
-
-    /// <summary>A device authorization request the test needed gave no device code.</summary>
-    public static readonly NotJudgedReason DeviceAuthorizationRefused = Shared(NotJudgedKind.StepRefused, "A device authorization request the test needed gave no device_code",
-        "see the device authorization check (OAUTH-DEVICE-RESPONSE), which judges that answer; this test only needed a device code");
 
     /// <summary>The OAuth 2.0 server metadata has no <c>device_authorization_endpoint</c>.</summary>
     public static readonly NotJudgedReason NoDeviceAuthorization = Shared(NotJudgedKind.FeatureOff, "The OAuth 2.0 metadata advertises no device authorization endpoint",
@@ -132,6 +112,7 @@ public static class NotJudgedReasons
     /// <summary>The kind of the reason with this group: a shared reason's own, rate-limited for any family's rate limit, else other.</summary>
     internal static NotJudgedKind KindOf(string group) =>
         KindByGroup.TryGetValue(group, out var kind) ? kind
+        : Steps.Blocked.RuleOf(group) is { } rule ? NotJudgedKind.BlockedBy(rule)
         : group.StartsWith(RateLimitOpening, StringComparison.Ordinal) && group.EndsWith(RateLimitClosing, StringComparison.Ordinal) ? NotJudgedKind.RateLimited
         : NotJudgedKind.Other;
 

@@ -28,11 +28,16 @@ public static class Requiring
     }
 
     /// <summary>Inconclusive when the server offers <paramref name="feature"/>: for the rules that bind servers without it.</summary>
-    /// <exception cref="InconclusiveException">The feature is offered.</exception>
+    /// <remarks>What the feature needs is required first: a rule for servers without guests binds only servers with registration at all.</remarks>
+    /// <exception cref="InconclusiveException">The feature is offered, or one it needs is not.</exception>
     public static async Task RequireAbsentAsync(this MatrixClient client, Feature feature)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(feature);
+        if (feature.Needs is { } needed)
+        {
+            await client.RequireAsync(needed);
+        }
         if ((await client.Run.Probes.ProbeAsync(feature)).IsOffered)
         {
             throw NotJudgedReasons.RuleForServersWithoutTheFeature.Exception(feature.WhenPresent);
@@ -76,6 +81,21 @@ public static class Requiring
         {
             throw NotJudgedReasons.RefusedWhileRegistrationIsClosed.Exception(
                 $"The server answered {response.Summary}; registration is closed here ({closed.Finding}).\n{response.Exchange.Describe()}");
+        }
+    }
+
+    /// <summary>
+    /// Inconclusive when <paramref name="response"/> is a UIA challenge (401 with <c>flows</c>, no <c>errcode</c>): a
+    /// server may ask for auth before it looks at the rest of a request, and a challenge is not an error response.
+    /// </summary>
+    /// <exception cref="InconclusiveException">The answer is a UIA challenge.</exception>
+    public static void NoVerdictOnAUiaChallenge(MatrixResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode == 401 && response.Body is { } body && body.ContainsKey("flows") && !body.ContainsKey("errcode"))
+        {
+            throw NotJudgedReasons.NothingToCheckUnderServersChoice.Exception(
+                $"The server answered with a UIA challenge ({response.Summary}), not an error: it may ask for auth before it checks the rest of the request.\n{response.Exchange.Describe()}");
         }
     }
 

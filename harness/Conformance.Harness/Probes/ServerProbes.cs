@@ -24,10 +24,14 @@ public sealed class ServerProbes
         var loginFlows = new Lazy<Task<MatrixResponse>>(() => Client().GetLoginFlowsAsync());
         // One GET /auth_metadata answers four.
         var metadata = new Lazy<Task<MatrixResponse>>(() => Client().GetAuthMetadataAsync());
+        // One POST /register of a fresh username without auth answers two.
+        var firstRegistration = new Lazy<Task<MatrixResponse>>(() =>
+            Client().PostRegisterAsync(new RegistrationParameters { Username = context.Fake.Localpart(), Password = context.Fake.Password() }.ToJson()));
         _offers = new()
         {
-            [Feature.Registration] = new(() => ProbeRegistrationAsync(Client(), context)),
-            [Feature.Guests] = new(() => ProbeGuestsAsync(Client())),
+            [Feature.LegacyRegistration] = new(() => ProbeLegacyRegistrationAsync(firstRegistration.Value)),
+            [Feature.Registration] = new(() => ProbeRegistrationAsync(firstRegistration.Value)),
+            [Feature.Guests] = new(() => ProbeGuestsAsync(Client(), context)),
             [Feature.RefreshTokens] = new(() => ProbeRefreshTokensAsync(Client(), context)),
             [Feature.LoginTokens] = new(() => ProbeLoginTokensAsync(loginFlows.Value)),
             [Feature.LegacyLogin] = new(() => ProbeLegacyLoginAsync(loginFlows.Value)),
@@ -72,10 +76,22 @@ public sealed class ServerProbes
             .Select(f => (f.Name, _offers[f].Value.Result.Finding)),
     ];
 
-    private static async Task<FeatureOffer> ProbeRegistrationAsync(MatrixClient client, ConformanceRun context)
+    /// <remarks>
+    /// A server that lets accounts be made only through the OAuth 2.0 API (or not at all) answers 404, as the spec
+    /// recommends for an API it does not support (M_UNRECOGNIZED): no client could register there, so no rule of
+    /// legacy registration has anything to judge. Any other answer counts as offered, so a broken endpoint is judged.
+    /// </remarks>
+    private static async Task<FeatureOffer> ProbeLegacyRegistrationAsync(Task<MatrixResponse> firstRegistration)
     {
-        var body = new RegistrationParameters { Username = context.Fake.Localpart(), Password = context.Fake.Password() }.ToJson();
-        var response = await client.PostRegisterAsync(body);
+        var response = await firstRegistration;
+        return response.StatusCode == 404
+            ? FeatureOffer.NotOffered($"POST /register was answered {response.Summary}: the legacy registration API is not offered.", response.Exchange)
+            : FeatureOffer.Offered;
+    }
+
+    private static async Task<FeatureOffer> ProbeRegistrationAsync(Task<MatrixResponse> firstRegistration)
+    {
+        var response = await firstRegistration;
         // Open registration answers with a UIA challenge (401), or registers at once (200, which UIA checks then fail).
         // Anything else closes registration for this run; REG-FORBIDDEN then checks that the refusal was a 403.
         return response.StatusCode is 401 or 200
@@ -83,14 +99,17 @@ public sealed class ServerProbes
             : FeatureOffer.NotOffered($"Registration is closed on this server: a fresh, valid username without auth was answered {response.Summary}.", response.Exchange);
     }
 
-    private static async Task<FeatureOffer> ProbeGuestsAsync(MatrixClient client)
+    /// <remarks>
+    /// A UIA challenge is completed as a client would: guests behind UIA are still offered (GUEST-NO-UIA fails on the
+    /// challenge itself), while a 403 after it, like a 403 at once, is how the spec lets a server refuse guests.
+    /// </remarks>
+    private static async Task<FeatureOffer> ProbeGuestsAsync(MatrixClient client, ConformanceRun context)
     {
-        var response = await client.RegisterGuestAsync();
-        // 403 is how the spec lets a server refuse guests. A 401 is a UIA challenge: guests are offered, but behind
-        // UIA, which the guest checks must get to see (and fail).
-        return response.StatusCode is 200 or 401
+        var response = await context.RegistrationUia.RunAsync(new JsonObject(), body => client.PostRegisterAsync(body, "guest"));
+        return response.StatusCode == 200
             ? FeatureOffer.Offered
-            : FeatureOffer.NotOffered($"Guest registration is not offered: POST /register?kind=guest was answered {response.Summary}.", response.Exchange);
+            : FeatureOffer.NotOffered(
+                $"Guest registration is not offered: POST /register?kind=guest, its UIA completed where it asked for one, was answered {response.Summary}.", response.Exchange);
     }
 
     private static async Task<FeatureOffer> ProbeRefreshTokensAsync(MatrixClient client, ConformanceRun context)

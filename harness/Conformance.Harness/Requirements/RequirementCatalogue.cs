@@ -386,7 +386,8 @@ public static class RequirementCatalogue
             .Rule("Every error body is a JSON object with a string errcode and a string error.")
             .Says("Any errors which occur at the Matrix API level MUST return a \"standard error response\".")
             .Says("Some `errcode`s define additional keys which should be present in the error response object, but the keys `error` and `errcode` MUST always be present."),
-        Must("API-UNRECOGNIZED").In(Areas.ApiStandards).Section("API standards", "common-error-codes").Since("v1.6").FromApiSchema()
+        // "is expected to", not MUST: a deviation, but at SHOULD.
+        Should("API-UNRECOGNIZED").In(Areas.ApiStandards).Section("API standards", "common-error-codes").Since("v1.6")
             .Rule("An unknown endpoint answers 404 M_UNRECOGNIZED; a known path with a wrong method 405 M_UNRECOGNIZED.")
             .SaysAt("Common error codes, M_UNRECOGNIZED", "The server did not understand the request. This is expected to be returned with a 404 HTTP status code if the endpoint is not implemented or a 405 HTTP status code if the endpoint is implemented, but the incorrect HTTP method is used."),
         Should("RATE-429").In(Areas.ApiStandards).Section("Rate limiting", "rate-limiting").Since("v1.10")

@@ -1,3 +1,4 @@
+using Conformance.Harness.Probes;
 using Conformance.Harness.Running;
 using NUnit.Framework.Interfaces;
 using NUnit.Framework.Internal;
@@ -16,6 +17,14 @@ public sealed class RuleInFailureMessageCommand(TestCommand inner, Requirement r
     protected override TestResult Adjust(TestExecutionContext context, TestResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (result.ResultState.Status == TestStatus.Inconclusive && Steps.Blocked.RuleOf(NotJudgedReason.Of(result.Message).Group) == requirement.Id)
+        {
+            // A step judged by the test's own rule, refused: that is this rule broken, never a reason to leave it unjudged.
+            result.SetResult(ResultState.Failure,
+                WithRule("A step of this test was refused, and the rule that judges that step is this test's own:\n" + result.Message, requirement), result.StackTrace);
+            return result;
+        }
+
         if (result.ResultState.Status == TestStatus.Failed && result.Message is { Length: > 0 } message)
         {
             result.SetResult(result.ResultState, WithRule(message, requirement), result.StackTrace);

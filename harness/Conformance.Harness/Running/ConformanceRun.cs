@@ -28,7 +28,7 @@ public sealed class ConformanceRun : IAsyncDisposable
     private readonly Action<string> _progress;
     private readonly RunFacts _facts;
     private readonly Lock _sharedAccountLock = new();
-    private (Task<RegisteredAccount> Account, long RegisteredAt)? _sharedAccount;
+    private (Task<(RegistrationParameters Parameters, MatrixResponse Response)> Registration, long RegisteredAt)? _sharedAccount;
     private readonly ConcurrentDictionary<object, Lazy<Task<(object? Value, ExchangeLog Log)>>> _once = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A run over a target already chosen and answering; <see cref="StartAsync"/> is the way in outside the harness's own tests.</summary>
@@ -171,30 +171,41 @@ public sealed class ConformanceRun : IAsyncDisposable
     };
 
     /// <summary>
-    /// One account registered on first use and shared by every test that only reads it, so a rate-limited server
-    /// sees fewer registrations. Its users may log in to it, but must never log it out, change its password, or
-    /// deactivate it; a test that changes an account registers its own.
+    /// One registration made on first use and shared by every test that only reads an account, so a rate-limited
+    /// server sees fewer registrations: its parameters and the server's final answer, unchecked, so the tests of
+    /// what a registration answers judge it and every other reader takes it as a step. Its users may log in to the
+    /// account, but must never log it out, change its password, or deactivate it; a test that changes an account
+    /// registers its own.
     /// </summary>
     /// <remarks>
     /// A server may hand out short-lived access tokens even to clients that did not ask for refresh tokens: once half
-    /// the shared account's announced lifetime has passed, the next caller gets a fresh account, so no reader gets a
-    /// token that dies under it.
+    /// the shared account's announced lifetime has passed, the next caller gets a fresh registration, so no reader
+    /// gets a token that dies under it.
     /// </remarks>
-    public Task<RegisteredAccount> SharedAccountAsync()
+    /// <exception cref="InconclusiveException">Registration is closed, or no offered flow can be completed.</exception>
+    public Task<(RegistrationParameters Parameters, MatrixResponse Response)> SharedRegistrationAsync()
     {
         lock (_sharedAccountLock)
         {
-            if (_sharedAccount is not { } shared || HalfItsLifeIsGone(shared.Account, shared.RegisteredAt))
+            if (_sharedAccount is not { } shared || HalfItsLifeIsGone(shared.Registration, shared.RegisteredAt))
             {
-                _sharedAccount = shared = (new MatrixClient(this, new ExchangeLog()).RegisterAsync(), Stopwatch.GetTimestamp());
+                _sharedAccount = shared = (RegisterSharedAsync(), Stopwatch.GetTimestamp());
             }
 
-            return shared.Account;
+            return shared.Registration;
         }
     }
 
-    private static bool HalfItsLifeIsGone(Task<RegisteredAccount> account, long registeredAt) =>
-        account.IsCompletedSuccessfully && account.Result.Response.IntegerField("expires_in_ms") is { } lifetimeMs
+    private async Task<(RegistrationParameters, MatrixResponse)> RegisterSharedAsync()
+    {
+        var client = new MatrixClient(this, new ExchangeLog());
+        await client.RequireAsync(Feature.Registration);
+        var parameters = client.Completed(new RegistrationParameters());
+        return (parameters, await RegistrationUia.RunAsync(parameters.ToJson(), body => client.PostRegisterAsync(body)));
+    }
+
+    private static bool HalfItsLifeIsGone(Task<(RegistrationParameters, MatrixResponse Response)> registration, long registeredAt) =>
+        registration.IsCompletedSuccessfully && registration.Result.Response.IntegerField("expires_in_ms") is { } lifetimeMs
         && Stopwatch.GetElapsedTime(registeredAt) > TimeSpan.FromMilliseconds(lifetimeMs / 2.0);
 
     /// <summary>The result of <paramref name="step"/> in this run, made on first use, and the exchanges that made it.</summary>

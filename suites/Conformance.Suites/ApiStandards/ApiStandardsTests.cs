@@ -18,6 +18,7 @@ public sealed class ApiStandardsTests : ConformanceTest
     {
         var response = await Client.SendAsync(request);
 
+        Requiring.NoVerdictOnAUiaChallenge(response);
         response.Should().HaveStandardErrorBody();
     }
 
@@ -29,12 +30,23 @@ public sealed class ApiStandardsTests : ConformanceTest
         response.Should().BeMatrixError(404, ErrCode.Unrecognized);
     }
 
-    [TestCase("PUT", "/_matrix/client/v3/register")]
-    [TestCase("DELETE", "/_matrix/client/v3/account/whoami")]
-    [Requirement("API-UNRECOGNIZED")]
-    public async Task A_known_path_with_a_wrong_method_is_answered_405_M_UNRECOGNIZED(string method, string path)
+    [Test, Requirement("API-UNRECOGNIZED")]
+    public async Task A_known_path_with_a_wrong_method_is_answered_405_M_UNRECOGNIZED()
     {
-        var response = await Client.SendRawAsync(new HttpMethod(method), path);
+        var response = await Client.SendRawAsync(HttpMethod.Put, "/_matrix/client/v3/register");
+
+        response.Should().BeMatrixError(405, ErrCode.Unrecognized);
+    }
+
+    /// <remarks>With a valid token: the spec orders no check of the token before the method, so without one a 401 would be no verdict.</remarks>
+    [TestCase("DELETE")]
+    [TestCase("POST")]
+    [Requirement("API-UNRECOGNIZED")]
+    public async Task An_authenticated_path_with_a_wrong_method_and_a_valid_token_is_answered_405_M_UNRECOGNIZED(string method)
+    {
+        var account = await Client.SharedAccountAsync();
+
+        var response = await Client.SendRawAsync(new HttpMethod(method), "/_matrix/client/v3/account/whoami", account.AccessToken);
 
         response.Should().BeMatrixError(405, ErrCode.Unrecognized);
     }

@@ -6,6 +6,7 @@ public sealed class AvailabilityTests : ConformanceTest
     [Test, Requirement("AVAIL-FREE", Quote = "The username is available")]
     public async Task A_free_valid_username_is_answered_200()
     {
+        await Client.RequireAsync(Feature.LegacyRegistration);
         var response = await Client.GetRegisterAvailableAsync(Fake.Localpart());
 
         await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
@@ -16,6 +17,7 @@ public sealed class AvailabilityTests : ConformanceTest
     [Test, Requirement("AVAIL-FREE", RequirementLevel.Should, Quote = "This should always be `true`")]
     public async Task A_free_valid_username_is_answered_available_true()
     {
+        await Client.RequireAsync(Feature.LegacyRegistration);
         var response = await Client.GetRegisterAvailableAsync(Fake.Localpart());
 
         await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
@@ -25,6 +27,7 @@ public sealed class AvailabilityTests : ConformanceTest
     [Test, Requirement("AVAIL-TAKEN")]
     public async Task A_taken_username_is_answered_M_USER_IN_USE()
     {
+        await Client.RequireAsync(Feature.LegacyRegistration);
         var username = Fake.Localpart();
         await Client.RegisterAsync(new() { Username = username });
 
@@ -39,6 +42,7 @@ public sealed class AvailabilityTests : ConformanceTest
     [Requirement("AVAIL-INVALID", Quote = "`M_INVALID_USERNAME` : The desired username is not a valid user name.")]
     public async Task A_username_outside_the_grammar_is_answered_M_INVALID_USERNAME_unless_registration_maps_it(string character)
     {
+        await Client.RequireAsync(Feature.LegacyRegistration);
         var username = Fake.Localpart() + character + "x";
 
         var response = await Client.GetRegisterAvailableAsync(username);
@@ -59,6 +63,7 @@ public sealed class AvailabilityTests : ConformanceTest
     [Test, Requirement("AVAIL-INVALID", Quote = "`M_EXCLUSIVE` : The desired username")]
     public async Task A_username_in_an_appservice_exclusive_namespace_is_answered_M_EXCLUSIVE()
     {
+        await Client.RequireAsync(Feature.LegacyRegistration);
         var username = Client.Require(Setting.ExclusiveUsernamePrefix) + Fake.Localpart();
 
         var response = await Client.GetRegisterAvailableAsync(username);
@@ -71,6 +76,7 @@ public sealed class AvailabilityTests : ConformanceTest
     [Test, Requirement("AVAIL-NO-RESERVE", RequirementLevel.Should)]
     public async Task Checking_availability_does_not_reserve_the_name()
     {
+        await Client.RequireAsync(Feature.LegacyRegistration);
         var username = Fake.Localpart();
         await Client.GetRegisterAvailableAsync(username);
 

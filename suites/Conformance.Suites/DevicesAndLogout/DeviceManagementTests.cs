@@ -48,6 +48,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     public async Task Get_device_answers_404_for_an_unknown_device()
     {
         var account = await Client.SharedAccountAsync();
+        await Client.DeviceAsync(account.AccessToken, account.DeviceId!);
 
         var device = await Client.GetDeviceAsync(account.AccessToken, Fake.DeviceId());
 
@@ -60,6 +61,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     {
         var owner = await Client.SharedAccountAsync();
         var other = await Client.OnceAsync(Bystander);
+        await Client.DeviceAsync(owner.AccessToken, owner.DeviceId!);
 
         var device = await Client.GetDeviceAsync(other.AccessToken, owner.DeviceId!);
 
@@ -79,21 +81,23 @@ public sealed class DeviceManagementTests : ConformanceTest
     {
         var (account, displayName, _) = await Client.OnceAsync(Renamed);
 
-        var device = await Client.GetDeviceAsync(account.AccessToken, account.DeviceId!);
+        var device = await Client.DeviceAsync(account.AccessToken, account.DeviceId!);
 
-        device.Should().HaveStatus(200).And.HaveStringField("display_name", displayName);
+        device.Should().HaveStringField("display_name", displayName);
     }
 
     [Test, Requirement("DEVICES-UPDATE", Quote = "The current user has no device with the given ID.")]
     public async Task Put_device_answers_404_for_an_unknown_device()
     {
         var account = await Client.OnceAsync(Bystander);
+        await Client.DeviceAsync(account.AccessToken, account.DeviceId!);
 
         var update = await Client.PutDeviceDisplayNameAsync(account.AccessToken, Fake.DeviceId(), Fake.DeviceDisplayName());
 
         update.Should().HaveStatus(404);
     }
 
+    /// <remarks>What the challenge offers is the server's configuration: with no stage it could offer this user (password login off), its flows are [].</remarks>
     [Test, Requirement("DEVICES-DELETE", Quote = "never succeeds without auth")]
     public async Task Delete_device_without_auth_answers_a_UIA_challenge()
     {
@@ -101,7 +105,7 @@ public sealed class DeviceManagementTests : ConformanceTest
 
         var response = await Client.DeleteDeviceAsync(account.AccessToken, account.DeviceId!);
 
-        response.Should().BeUiaChallenge();
+        response.Should().BeUiaChallenge(mayOfferNoFlow: true);
     }
 
     /// <remarks>The spec's example errcode for a wrong password is M_FORBIDDEN, but its words ask only for the standard fields.</remarks>

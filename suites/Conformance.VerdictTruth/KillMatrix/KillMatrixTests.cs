@@ -18,7 +18,7 @@ public sealed class KillMatrixTests
     {
         var matrix = await KillMatrixRunner.ResultAsync();
         var path = MatrixReport.Write(matrix);
-        await TestContext.Progress.WriteLineAsync($"{MatrixReport.Total(matrix)} in {matrix.Elapsed.TotalSeconds:F0} s (table: {path})");
+        await TestContext.Progress.WriteLineAsync($"{MatrixReport.Total(matrix)}; {MatrixReport.Collateral(matrix)}; in {matrix.Elapsed.TotalSeconds:F0} s (table: {path})");
     }
 
     [TestCaseSource(nameof(Faults))]
@@ -30,6 +30,32 @@ public sealed class KillMatrixTests
         result.FailuresOfItsRequirement.Should().NotBeEmpty(
             "the fault breaks {0} ({1}), so a test naming {0} must fail; failing tests were: {2}",
             result.Row.RequirementId, result.Row.Description, Describe(result.Failures));
+    }
+
+    /// <remarks>
+    /// One deviation, one red test: a test that leans on what the fault broke is blocked by the fault's rule, not
+    /// failed. A rule the fault necessarily breaks too is declared in its catalogue entry, with why.
+    /// </remarks>
+    [TestCaseSource(nameof(Faults))]
+    public async Task The_fault_turns_red_only_tests_of_its_own_or_declared_rules(string name)
+    {
+        var result = await ResultOf(name);
+
+        result.Collateral.Should().BeEmpty(
+            "the fault breaks {0}; a test of another rule that leans on it must be blocked by {0} (not judged), not failed; collateral: {1}",
+            result.Row.RequirementId, Describe(result.Collateral));
+    }
+
+    [Test]
+    public async Task Declared_red_tests_of_other_rules_are_few_and_each_declaration_says_why()
+    {
+        var matrix = await KillMatrixRunner.ResultAsync();
+        var declarations = FaultCatalogue.All.SelectMany(f => f.AlsoBreaks.Select(a => (Fault: f, Also: a))).ToList();
+
+        matrix.Results.Sum(r => r.DeclaredAlsoBroken.Count).Should().BeLessThanOrEqualTo(20,
+            "a fault breaks its own rule; only a few red tests of other rules are necessary, each declared");
+        declarations.Should().OnlyContain(d => d.Also.Why.Length > 20 && d.Also.RequirementId != d.Fault.RequirementId,
+            "each declaration names another rule and says why");
     }
 
     [TestCaseSource(nameof(Variants))]

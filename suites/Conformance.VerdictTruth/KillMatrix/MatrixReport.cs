@@ -19,6 +19,16 @@ public static class MatrixReport
         return $"faults killed {faults.Count(r => r.Judged)}/{faults.Count}, variants passed {others.Count(r => r.Judged)}/{others.Count}";
     }
 
+    /// <summary>
+    /// <c>collateral: N red tests of undeclared rules, D declared</c>: how precisely the faults are blamed. A red test
+    /// of a fault's row that names another rule is collateral, unless the fault declares it also breaks that rule.
+    /// </summary>
+    public static string Collateral(KillMatrixRunner.Matrix matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix);
+        return $"collateral: {matrix.Results.Sum(r => r.Collateral.Count)} red tests of undeclared rules, {matrix.Results.Sum(r => r.DeclaredAlsoBroken.Count)} declared";
+    }
+
     /// <summary>Writes the table and returns its path.</summary>
     public static string Write(KillMatrixRunner.Matrix matrix)
     {
@@ -28,18 +38,22 @@ public static class MatrixReport
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"**{Total(matrix)}** (seed {matrix.Seed}, {matrix.Elapsed.TotalSeconds:F0} s). Written by `suites/Conformance.VerdictTruth` on every run.")
             .AppendLine()
-            .AppendLine("A fault is killed when a test naming the fault's requirement fails; the plain server and every variant must fail no test.")
+            .AppendLine(CultureInfo.InvariantCulture, $"**{Collateral(matrix)}**")
             .AppendLine()
-            .AppendLine("| kind | name | requirement | judged | failing tests (requirement) |")
-            .AppendLine("| --- | --- | --- | --- | --- |");
+            .AppendLine("A fault is killed when a test naming the fault's requirement fails; the plain server and every variant must fail no test. "
+                + "A fault's red test of another rule is collateral, unless the fault's catalogue entry declares it also breaks that rule (\"also breaks\", with why).")
+            .AppendLine()
+            .AppendLine("| kind | name | requirement | judged | failing tests (requirement) | also breaks (declared) | collateral |")
+            .AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var result in matrix.Results)
         {
             var row = result.Row;
             var failing = result.Error is not null
                 ? "run failed: " + Cell(result.Error.Split('\n')[0])
                 : string.Join("<br>", result.Failures.Select(f => $"{Cell(f.ShortName)} ({f.Requirement})"));
+            var also = string.Join("<br>", (row.AlsoBreaks ?? []).Select(a => $"{a.RequirementId}: {Cell(a.Why)} ({result.DeclaredAlsoBroken.Count(f => f.Requirement == a.RequirementId)} red)"));
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {row.Kind} | `{row.Name}` | {row.RequirementId} | {(result.Judged ? "yes" : "**NO**")} | {failing} |");
+                $"| {row.Kind} | `{row.Name}` | {row.RequirementId} | {(result.Judged ? "yes" : "**NO**")} | {failing} | {also} | {(row.MustBeKilled ? result.Collateral.Count : "")} |");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);

@@ -15,6 +15,19 @@ public sealed record MatrixResult(MatrixRow Row, IReadOnlyList<SuiteOutcome> Out
     /// <summary>The red tests that name the row's requirement.</summary>
     public IReadOnlyList<SuiteOutcome> FailuresOfItsRequirement => [.. Failures.Where(o => o.Requirement == Row.RequirementId)];
 
+    /// <summary>The red tests of a fault's row that name a requirement it declares it also breaks.</summary>
+    public IReadOnlyList<SuiteOutcome> DeclaredAlsoBroken => Row.MustBeKilled
+        ? [.. Failures.Where(f => f.Requirement != Row.RequirementId && (Row.AlsoBreaks ?? []).Any(a => a.RequirementId == f.Requirement))]
+        : [];
+
+    /// <summary>
+    /// The red tests of a fault's row that name neither its requirement nor one it declares: a deviation blamed on a
+    /// rule it did not break, which a step should have left not judged.
+    /// </summary>
+    public IReadOnlyList<SuiteOutcome> Collateral => Row.MustBeKilled
+        ? [.. Failures.Where(f => f.Requirement != Row.RequirementId && !(Row.AlsoBreaks ?? []).Any(a => a.RequirementId == f.Requirement))]
+        : [];
+
     /// <summary>The red tests a correct server must not get: all of them, but for the SHOULD departures the row declares, failed at SHOULD.</summary>
     public IReadOnlyList<SuiteOutcome> UndeclaredFailures => [.. Failures.Where(f => !(f.Level == "SHOULD" && Departs(f)))];
 

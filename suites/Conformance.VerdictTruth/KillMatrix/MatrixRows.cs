@@ -24,7 +24,7 @@ public static class MatrixRows
     [
         new("plain", "reference", "-", "the reference homeserver as it is", Base),
         .. VariantCatalogue.All.Select(v => new MatrixRow("variant", v.Name, v.RequirementId, v.Description, v.Apply(Base), v.ShouldDepartures)),
-        .. FaultCatalogue.All.Select(f => new MatrixRow("fault", f.Name, f.RequirementId, f.Description, f.ApplyTo(Base))),
+        .. FaultCatalogue.All.Select(f => new MatrixRow("fault", f.Name, f.RequirementId, f.Description, f.ApplyTo(Base), AlsoBreaks: f.AlsoBreaks)),
     ];
 
     /// <summary>The row called <paramref name="name"/>.</summary>

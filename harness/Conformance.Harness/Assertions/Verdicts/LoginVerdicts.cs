@@ -16,6 +16,10 @@ public static class LoginVerdicts
             .Expecting("a non-empty \"flows\" array whose every flow has a string \"type\"", r => $"\"flows\" is {flows.Describe(r)}");
     }
 
+    /// <summary>A login's session: 200 with non-empty string <c>access_token</c>, <c>device_id</c> and <c>user_id</c>, which login.yaml requires.</summary>
+    public static Matcher<MatrixResponse> Session() =>
+        Matchers.All(Status(200), Field("access_token").IsNonEmptyString(), Field("device_id").IsNonEmptyString(), Field("user_id").IsNonEmptyString());
+
     /// <summary>
     /// A login refused because the account is deactivated: 403 with <c>M_USER_DEACTIVATED</c>, or <c>M_FORBIDDEN</c>,
     /// which login.yaml lets a server use instead.

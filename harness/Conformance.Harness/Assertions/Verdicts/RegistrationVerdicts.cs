@@ -10,6 +10,16 @@ namespace Conformance.Harness.Assertions.Verdicts;
 /// <remarks>https://spec.matrix.org/v1.19/client-server-api/#post_matrixclientv3register</remarks>
 public static class RegistrationVerdicts
 {
+    /// <summary>A registration's success: 200 with a non-empty string <c>user_id</c> (what an inhibited login returns).</summary>
+    public static Matcher<MatrixResponse> Answered() => Matchers.All(Status(200), Field("user_id").IsNonEmptyString());
+
+    /// <summary>
+    /// A registration's success with a session: 200 with non-empty string <c>user_id</c>, <c>access_token</c> and
+    /// <c>device_id</c>, which the schema requires unless <c>inhibit_login</c> was true.
+    /// </summary>
+    public static Matcher<MatrixResponse> AnsweredWithSession() =>
+        Matchers.All(Answered(), Field("access_token").IsNonEmptyString(), Field("device_id").IsNonEmptyString());
+
     /// <summary>No account came of the request: not a 2xx, and no <c>user_id</c> or <c>access_token</c> in the body.</summary>
     public static Matcher<MatrixResponse> NoAccount() =>
         Matchers.All(Matchers.Not(Success()), Matchers.Not(Field("user_id").IsPresent()), Matchers.Not(Field("access_token").IsPresent()))
@@ -46,6 +56,13 @@ public static class RegistrationVerdicts
     /// <summary>The server refused with a 4xx: neither an account nor a server error.</summary>
     public static Matcher<RegistrationOutcome> RefusedWithClientError() =>
         Either(AccountFails("a refusal (4xx)"), ClientError().Expecting("a refusal (4xx)", Answered));
+
+    /// <summary>The server refused with one of <paramref name="statuses"/>, whatever the errcode.</summary>
+    public static Matcher<RegistrationOutcome> RefusedWithStatus(params int[] statuses)
+    {
+        var expectation = $"a refusal with HTTP {string.Join(" or ", statuses)}";
+        return Either(AccountFails(expectation), new Matcher<MatrixResponse>(expectation, r => statuses.Contains(r.StatusCode) ? null : Got(r)));
+    }
 
     /// <summary>The server refused with exactly this status and errcode.</summary>
     public static Matcher<RegistrationOutcome> RefusedWith(int status, string errcode) =>
