@@ -109,14 +109,34 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     public AndConstraint<MatrixResponseAssertions> ListExactlyTheDevices(params string[] deviceIds) => Check(DeviceVerdicts.ListsExactly(deviceIds));
 
     /// <summary>A login refused as deactivated: 403 <c>M_USER_DEACTIVATED</c> or <c>M_FORBIDDEN</c> (see <see cref="LoginVerdicts.RefusedAsDeactivated"/>).</summary>
-    public AndConstraint<MatrixResponseAssertions> BeRefusedAsDeactivated() => Check(LoginVerdicts.RefusedAsDeactivated());
+    /// <exception cref="NUnit.Framework.InconclusiveException">The status is 403 but the body has no errcode (API-ERROR-SHAPE judges that).</exception>
+    public AndConstraint<MatrixResponseAssertions> BeRefusedAsDeactivated()
+    {
+        Steps.ErrorBodySteps.NeedsAnErrcode(Subject, 403);
+        return Check(LoginVerdicts.RefusedAsDeactivated());
+    }
 
     /// <summary>
-    /// The answer to a retried, completed registration session: the same result (200 for <paramref name="username"/>)
+    /// The answer to a retried, completed registration session: the same result (200 for <paramref name="userId"/>, the user the session registered)
     /// or a 401; never a second account or another error.
     /// </summary>
-    public AndConstraint<MatrixResponseAssertions> BeTheSameRegistrationOrUiaRefusal(string username) =>
-        Check(RegistrationVerdicts.SameRegistrationOrUiaRefusal(username));
+    public AndConstraint<MatrixResponseAssertions> BeTheSameRegistrationOrUiaRefusal(string userId) =>
+        Check(RegistrationVerdicts.SameRegistrationOrUiaRefusal(userId));
+
+    /// <summary>A string <c>user_id</c> whose localpart is exactly <paramref name="localpart"/>.</summary>
+    public AndConstraint<MatrixResponseAssertions> HaveUserIdWithLocalpart(string localpart) =>
+        Check(Field("user_id").IsStringWhere($"a user ID with the localpart \"{localpart}\"", id => new Identifiers.UserId(id).Localpart == localpart));
+
+    /// <summary>A GET /devices/{deviceId} answer that is not that device: 404, or a 200 that does not name it.</summary>
+    public AndConstraint<MatrixResponseAssertions> NotBeTheDevice(string deviceId) =>
+        Check(Matchers.AnyOf(Status(404), Matchers.All(Status(200), Field("device_id").IsNot(deviceId)))
+            .Expecting($"no device {deviceId} (404, or an answer that does not name it)", Got));
+
+    /// <summary>A refusal: a 4xx status, whatever its errcode (which a rule of its own may judge).</summary>
+    public AndConstraint<MatrixResponseAssertions> BeARefusal() => Check(ClientError());
+
+    /// <summary>A refusal (4xx) that is not a UIA challenge: a check the server made before UIA.</summary>
+    public AndConstraint<MatrixResponseAssertions> BeRefusedWithoutAUiaChallenge() => Check(RegistrationVerdicts.RefusedWithoutAUiaChallenge());
 
     /// <summary>No account came of the request: not a 2xx, and no <c>user_id</c> or <c>access_token</c> in the body.</summary>
     public AndConstraint<MatrixResponseAssertions> NotRegisterAnAccount() => Check(RegistrationVerdicts.NoAccount());

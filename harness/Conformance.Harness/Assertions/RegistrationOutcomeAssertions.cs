@@ -17,11 +17,25 @@ public sealed class RegistrationOutcomeAssertions(RegistrationOutcome subject)
     /// Either the server refused with 400 and <paramref name="errcode"/>, or it registered an account whose user ID
     /// fits the grammar: the two answers the spec allows for a username it cannot use as given.
     /// </summary>
-    public AndConstraint<RegistrationOutcomeAssertions> BeMappedToValidUserIdOrRejectedWith(string errcode) =>
-        Check(RegistrationVerdicts.MappedToValidUserIdOrRefusedWith(errcode));
+    /// <exception cref="NUnit.Framework.InconclusiveException">The refusal is a 400 without an errcode (API-ERROR-SHAPE judges that).</exception>
+    public AndConstraint<RegistrationOutcomeAssertions> BeMappedToValidUserIdOrRejectedWith(string errcode)
+    {
+        if (Subject.Refusal is { } refusal)
+        {
+            Steps.ErrorBodySteps.NeedsAnErrcode(refusal, 400);
+        }
+
+        return Check(RegistrationVerdicts.MappedToValidUserIdOrRefusedWith(errcode));
+    }
 
     /// <summary>The server registered an account, and its user ID fits the grammar.</summary>
     public AndConstraint<RegistrationOutcomeAssertions> HaveRegisteredAValidUserId() => Check(RegistrationVerdicts.RegisteredAValidUserId());
+
+    /// <summary>The server registered an account whose localpart is exactly <paramref name="localpart"/>.</summary>
+    public AndConstraint<RegistrationOutcomeAssertions> HaveRegisteredTheLocalpart(string localpart) => Check(RegistrationVerdicts.RegisteredTheLocalpart(localpart));
+
+    /// <summary>The server registered an account, with a localpart of some kind (its grammar is another rule's).</summary>
+    public AndConstraint<RegistrationOutcomeAssertions> HaveRegisteredANonEmptyLocalpart() => Check(RegistrationVerdicts.RegisteredANonEmptyLocalpart());
 
     /// <summary>The server registered exactly <paramref name="userId"/>.</summary>
     public AndConstraint<RegistrationOutcomeAssertions> HaveRegistered(string userId) => Check(RegistrationVerdicts.Registered(userId));

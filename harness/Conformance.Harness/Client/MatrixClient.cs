@@ -36,6 +36,14 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         return await client.GetWhoAmIAsync(AccountFrom(parameters, response).AccessToken);
     });
 
+    /// <summary>The shared account's password login with a wrong password, once per run: LOGIN-WRONG judges it, and checks of other login refusals stand on it.</summary>
+    private static readonly OncePerRun<MatrixResponse> WrongPasswordLogin = new(async client =>
+    {
+        await client.RequireAsync(Feature.PasswordLogin);
+        var account = await client.SharedAccountAsync();
+        return await client.LogInWithPasswordAsync(account.UserId.Value, account.Password + "-wrong");
+    });
+
     /// <summary>The client-server API's v3 path prefix, the one tests write (see <see cref="SendAsync"/>).</summary>
     public const string V3 = "/_matrix/client/v3";
 
@@ -198,14 +206,33 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// Starts a registration with <paramref name="parameters"/> by POST and completes its UIA, but sends the request that
     /// would complete it, carrying the session's real auth, as OPTIONS; returns that answer.
     /// </summary>
-    /// <exception cref="InconclusiveException">Registration is closed, or no offered UIA flow is one the harness can complete.</exception>
+    /// <exception cref="InconclusiveException">
+    /// Registration is closed, no offered UIA flow is one the harness can complete, or the first POST asked for no UIA
+    /// at all (REG-UIA-401 judges that), so there was no completing request to send.
+    /// </exception>
     public async Task<MatrixResponse> SendCompletingRegistrationAsOptionsAsync(RegistrationParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         await this.RequireAsync(Feature.Registration);
-        return await run.RegistrationUia.RunAsync(
-            parameters.ToJson(), body => PostRegisterAsync(body),
+        MatrixResponse? first = null;
+        var answer = await run.RegistrationUia.RunAsync(
+            parameters.ToJson(), async body => first ??= await PostRegisterAsync(body),
             complete: body => SendAsync(MatrixRequest.Json(HttpMethod.Options, V3 + "/register", body)));
+        first!.NeededBy(UiaVerdicts.Challenge(), "REG-UIA-401", "a registration challenge, to complete by OPTIONS");
+        return answer;
+    }
+
+    /// <summary>
+    /// GET /register/available of <paramref name="username"/>, for a check that reads the answer as "no account has this
+    /// name": it stands on the server calling a fresh name available (200 with <c>available: true</c>), else the test
+    /// is blocked by AVAIL-FREE.
+    /// </summary>
+    /// <exception cref="InconclusiveException">A fresh name is not called available.</exception>
+    public async Task<MatrixResponse> AvailabilityOfAsync(string username)
+    {
+        (await GetRegisterAvailableAsync(run.Fake.Localpart()))
+            .NeededBy(Matchers.All(ResponseMatchers.Status(200), ResponseMatchers.Field("available").Is(true)), "AVAIL-FREE", "a fresh username called available");
+        return await GetRegisterAvailableAsync(username);
     }
 
     /// <summary>POST /register with <c>type: m.login.application_service</c> for <paramref name="username"/>, <paramref name="asToken"/> as the access token.</summary>
@@ -306,6 +333,13 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <summary>POST /register?kind=guest with <paramref name="body"/> as given.</summary>
     public Task<MatrixResponse> RegisterGuestAsync(JsonObject? body = null) => PostRegisterAsync(body ?? new JsonObject(), "guest");
 
+    /// <summary>
+    /// POST /register?kind=guest as a client would: a UIA challenge (which guests should never get) is completed with
+    /// the run's registration stages; returns the final answer.
+    /// </summary>
+    /// <exception cref="InconclusiveException">The challenge offers no flow the harness can complete.</exception>
+    public Task<MatrixResponse> RegisterGuestThroughUiaAsync() => run.RegistrationUia.RunAsync(new JsonObject(), body => PostRegisterAsync(body, "guest"));
+
     /// <summary>Attempts a registration, completing UIA; returns the account or the refusing response.</summary>
     /// <param name="parameters">The registration's body parameters.</param>
     /// <param name="throughStage">A stage the completed flow must contain, when the test is about that stage.</param>
@@ -356,11 +390,35 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <exception cref="InconclusiveException">whoami answered 200 without the fields.</exception>
     public async Task<MatrixResponse> WhoAmIAsync(string? accessToken)
     {
-        var whoami = await GetWhoAmIAsync(accessToken);
-        return whoami.StatusCode == 200
-            ? whoami.NeededBy(Matchers.All(ResponseMatchers.Field("user_id").IsString(), ResponseMatchers.Field("device_id").IsString()), "WHOAMI-FIELDS", "whoami naming the token's user and device")
-            : whoami;
+        return (await GetWhoAmIAsync(accessToken)).NamingUserAndDevice();
     }
+
+    /// <summary>
+    /// The step a check of how a token is taken or refused stands on: the server reads an access token from the
+    /// Authorization header at all (whoami with the shared account's token answers 200), else the test is blocked by
+    /// TOKEN-HEADER. On a server with registration closed there is no token to try this with, and the step is skipped.
+    /// </summary>
+    /// <exception cref="InconclusiveException">The server does not take the shared account's token.</exception>
+    public async Task AccessTokensAreReadAsync()
+    {
+        if ((await run.Probes.ProbeAsync(Feature.Registration)).IsOffered)
+        {
+            await TokensAreAcceptedAsync();
+        }
+    }
+
+    /// <summary>The run's one password login with a wrong password, unchecked: for the test that judges it (LOGIN-WRONG).</summary>
+    /// <exception cref="InconclusiveException">Password login is not offered, or registration is closed.</exception>
+    public Task<MatrixResponse> WrongPasswordLoginAsync() => OnceAsync(WrongPasswordLogin);
+
+    /// <summary>
+    /// The step a check of another refused login stands on: the server refuses a wrong password with 403, as login.yaml
+    /// documents, so a refusal's status says what the server thinks of the login, not how it refuses logins at all.
+    /// Otherwise the test is blocked by LOGIN-WRONG.
+    /// </summary>
+    /// <exception cref="InconclusiveException">A wrong password was not refused with 403.</exception>
+    public async Task LoginRefusalsAre403Async() =>
+        (await WrongPasswordLoginAsync()).NeededBy(ResponseMatchers.Status(403), "LOGIN-WRONG", "a login refusal of a wrong password");
 
     /// <summary>whoami with the run's shared account's token, once per run, unchecked: for the test that judges it (TOKEN-HEADER).</summary>
     public Task<MatrixResponse> SharedTokenWhoAmIAsync() => OnceAsync(SharedTokenWhoAmI);
@@ -369,8 +427,20 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// The step every token a test is handed stands on: the server accepts an access token in the Authorization
     /// header (whoami with the shared account's answers 200); otherwise the test is blocked by TOKEN-HEADER.
     /// </summary>
-    private async Task TokensAreAcceptedAsync() =>
-        (await SharedTokenWhoAmIAsync()).NeededBy(ResponseMatchers.Status(200), "TOKEN-HEADER", "an access token the server accepts in the Authorization header");
+    /// <remarks>
+    /// It also checks the token names the device the registration returned, where whoami names one: tests that delete
+    /// or log out a device, or log in to it again, stand on that (REG-TOKEN-DEVICE judges it).
+    /// </remarks>
+    private async Task TokensAreAcceptedAsync()
+    {
+        var whoami = (await SharedTokenWhoAmIAsync()).NeededBy(ResponseMatchers.Status(200), "TOKEN-HEADER", "an access token the server accepts in the Authorization header");
+        var registered = (await run.SharedRegistrationAsync()).Response.StringField("device_id");
+        if (whoami.StringField("device_id") is { } named && named != registered)
+        {
+            throw Blocked.Step("REG-TOKEN-DEVICE", "an access token bound to the device its registration returned",
+                $"whoami to name the device {registered}", $"it names {named}", whoami.Exchange);
+        }
+    }
 
     /// <summary>A fresh username and password where <paramref name="parameters"/> give none.</summary>
     internal RegistrationParameters Completed(RegistrationParameters parameters) => parameters with
@@ -390,8 +460,15 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         const string Step = "a fresh account";
         var needed = parameters.InhibitLogin == true ? RegistrationVerdicts.Answered() : RegistrationVerdicts.AnsweredWithSession();
         response.NeededBy(needed, "REG-RESPONSE-REQUIRED", Step);
-        return new RegisteredAccount(
+        var account = new RegisteredAccount(
             new UserId(response.StringField("user_id")!), parameters.Password, response.StringField("access_token"), response.StringField("device_id"), response, parameters.Username);
+        // Tests that register a name ask for it again (taken, available, retried): they need the name they asked for.
+        if (parameters.Username is { } username && RegistrationVerdicts.Localpart(username).Match(account) is { } other)
+        {
+            throw Blocked.Step("REG-USERNAME-BASIS", Step, other.Expected, other.Actual, response.Exchange);
+        }
+
+        return account;
     }
 
     /// <summary>
@@ -425,6 +502,11 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
 
         var login = await PostLoginAsync(body);
         login.NeededBy(LoginVerdicts.Session(), "LOGIN-PASSWORD", "a second login of the account");
+        if (deviceId is not null)
+        {
+            login.NeededBy(ResponseMatchers.Field("device_id").Is(deviceId), "LOGIN-DEVICE", $"a login to the device {deviceId}");
+        }
+
         await TokensAreAcceptedAsync();
         return LoginSession.From(login)!;
     }
@@ -556,9 +638,9 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         return account;
     }
 
-    /// <summary>The answer to the registration of the run's shared account, unchecked: for the tests that judge that answer.</summary>
+    /// <summary>The registration of the run's shared account, what it asked for and the answer, unchecked: for the tests that judge that answer.</summary>
     /// <exception cref="InconclusiveException">Registration is closed, or no offered flow can be completed.</exception>
-    public async Task<MatrixResponse> SharedRegistrationAnswerAsync() => (await run.SharedRegistrationAsync()).Response;
+    public Task<(RegistrationParameters Parameters, MatrixResponse Response)> SharedRegistrationAsync() => run.SharedRegistrationAsync();
 
     /// <summary>
     /// The step "the device read back": GET /devices/{deviceId} with <paramref name="accessToken"/>, once it answers 200

@@ -21,6 +21,7 @@ public sealed class MatrixTransport : IDisposable
 {
     private const int RecordedBodyChars = 64 * 1024;
 
+    private readonly StallWatch _stalls = new();
     private readonly FlurlClient _client;
     private readonly TransportSettings _settings;
     private readonly RateLimitGate _gate;
@@ -204,7 +205,8 @@ public sealed class MatrixTransport : IDisposable
         {
             ct.ThrowIfCancellationRequested();
             var reason = deadline.IsCancellationRequested ? Stopped("no response") : $"the connection failed: {e.GetBaseException().Message}";
-            throw Failed(new Exchange(recordedRequest, null, startedAt, Stopwatch.GetElapsedTime(started), reason), log, e);
+            var exchange = new Exchange(recordedRequest, null, startedAt, Stopwatch.GetElapsedTime(started), reason);
+            throw TimedOut(deadline, started, exchange, log) ?? (Exception)Failed(exchange, log, e);
         }
 
         using (message)
@@ -221,7 +223,8 @@ public sealed class MatrixTransport : IDisposable
                 var reason = deadline.IsCancellationRequested
                     ? Stopped("the response body did not finish", $" ({body.BytesRead} bytes read)")
                     : $"the connection broke after {body.BytesRead} bytes of the body: {e.GetBaseException().Message}";
-                throw Failed(new Exchange(recordedRequest, RecordResponse(message, headers, body.Text), startedAt, Stopwatch.GetElapsedTime(started), reason), log, e);
+                var cutOff = new Exchange(recordedRequest, RecordResponse(message, headers, body.Text), startedAt, Stopwatch.GetElapsedTime(started), reason);
+                throw TimedOut(deadline, started, cutOff, log) ?? (Exception)Failed(cutOff, log, e);
             }
 
             var text = body.Text;
@@ -230,6 +233,21 @@ public sealed class MatrixTransport : IDisposable
             log.Add(exchange);
             return new MatrixResponse((int)message.StatusCode, headers, text, problem, exchange);
         }
+    }
+
+    /// <summary>
+    /// For a request its own time-out stopped (not the run budget): the not-judged ending when an earlier request of
+    /// the run had stalled the server before this one was sent, else null (the time-out is this test's own failure).
+    /// </summary>
+    private InconclusiveException? TimedOut(CancellationTokenSource deadline, long started, Exchange exchange, ExchangeLog log)
+    {
+        if (!deadline.IsCancellationRequested || _budget.IsUsedUp || _stalls.Record(started, exchange) is not { } earlier)
+        {
+            return null;
+        }
+
+        log.Add(exchange);
+        return StallWatch.Behind(exchange, earlier);
     }
 
     /// <summary>"no response within 30 s (…)", or when the run budget is what ran out, "no response (…): the run budget …".</summary>

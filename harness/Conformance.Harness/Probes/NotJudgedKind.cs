@@ -17,6 +17,9 @@ public sealed class NotJudgedKind
     /// <summary>A rate limit outlasted the harness's patience.</summary>
     public static NotJudgedKind RateLimited { get; } = new("rate-limited");
 
+    /// <summary>The request waited behind an earlier one the server never answered.</summary>
+    public static NotJudgedKind ServerStalled { get; } = new("server stalled");
+
     /// <summary>The rate-limit answer never came.</summary>
     public static NotJudgedKind NoRateLimitSeen { get; } = new("no 429 seen");
 

@@ -92,6 +92,10 @@ public static class NotJudgedReasons
     public static readonly NotJudgedReason TokenLifetime = Shared(NotJudgedKind.TokenLifetime, "A token's lifetime does not fit the check",
         "give a test server token lifetimes of at most 15 s for the expiry checks, or raise its rate limits so tests need not wait");
 
+    /// <summary>A request timed out after an earlier request, of another test, had got no answer either.</summary>
+    public static readonly NotJudgedReason ServerStalled = Shared(NotJudgedKind.ServerStalled, "The server stalled after an earlier request got no answer",
+        "see the test of the earlier request, which fails on its time-out; run this test alone (--filter) to judge it on a server that is not stalled");
+
     /// <summary>No request of the run was answered 429, so the rate-limit answer could not be seen.</summary>
     public static readonly NotJudgedReason NoRateLimitSeen = Shared(NotJudgedKind.NoRateLimitSeen, "The server answered no request with 429",
         "Give the server a low limit on an endpoint the probe reaches, e.g. Synapse's rc_registration_token_validity (SERVERS.md, \"Rate limits\")");

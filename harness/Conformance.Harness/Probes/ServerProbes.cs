@@ -31,7 +31,7 @@ public sealed class ServerProbes
         {
             [Feature.LegacyRegistration] = new(() => ProbeLegacyRegistrationAsync(firstRegistration.Value)),
             [Feature.Registration] = new(() => ProbeRegistrationAsync(firstRegistration.Value)),
-            [Feature.Guests] = new(() => ProbeGuestsAsync(Client(), context)),
+            [Feature.Guests] = new(() => ProbeGuestsAsync(Client())),
             [Feature.RefreshTokens] = new(() => ProbeRefreshTokensAsync(Client(), context)),
             [Feature.LoginTokens] = new(() => ProbeLoginTokensAsync(loginFlows.Value)),
             [Feature.LegacyLogin] = new(() => ProbeLegacyLoginAsync(loginFlows.Value)),
@@ -101,12 +101,13 @@ public sealed class ServerProbes
 
     /// <remarks>
     /// A UIA challenge is completed as a client would: guests behind UIA are still offered (GUEST-NO-UIA fails on the
-    /// challenge itself), while a 403 after it, like a 403 at once, is how the spec lets a server refuse guests.
+    /// challenge itself, and the other guest checks are blocked by it), while a 403 after it, like a 403 at once, is
+    /// how the spec lets a server refuse guests.
     /// </remarks>
-    private static async Task<FeatureOffer> ProbeGuestsAsync(MatrixClient client, ConformanceRun context)
+    private static async Task<FeatureOffer> ProbeGuestsAsync(MatrixClient client)
     {
-        var response = await context.RegistrationUia.RunAsync(new JsonObject(), body => client.PostRegisterAsync(body, "guest"));
-        return response.StatusCode == 200
+        var response = await client.RegisterGuestThroughUiaAsync();
+        return response.StatusCode is 200 or 401
             ? FeatureOffer.Offered
             : FeatureOffer.NotOffered(
                 $"Guest registration is not offered: POST /register?kind=guest, its UIA completed where it asked for one, was answered {response.Summary}.", response.Exchange);

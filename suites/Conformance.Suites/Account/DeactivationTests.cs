@@ -44,6 +44,7 @@ public sealed class DeactivationTests : ConformanceTest
     public async Task A_deactivated_account_cannot_log_in()
     {
         var (_, loginAfter) = await Client.OnceAsync(DeactivatedThenLoggedIn);
+        await Client.LoginRefusalsAre403Async();
 
         loginAfter.Should().BeRefusedAsDeactivated();
     }

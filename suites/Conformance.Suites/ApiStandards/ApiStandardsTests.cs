@@ -14,12 +14,12 @@ public sealed class ApiStandardsTests : ConformanceTest
 
     [TestCaseSource(typeof(ProbeRequests), nameof(ProbeRequests.ErrorAnswers))]
     [Requirement("API-ERROR-SHAPE", Quote = "MUST always be present")]
-    public async Task Error_bodies_are_objects_with_string_errcode_and_error(MatrixRequest request)
+    public async Task Error_bodies_are_objects_with_string_errcode_and_error(MatrixRequest request, string refusedBy)
     {
         var response = await Client.SendAsync(request);
 
         Requiring.NoVerdictOnAUiaChallenge(response);
-        response.Should().HaveStandardErrorBody();
+        response.AsAnErrorAnswer(refusedBy).Should().HaveStandardErrorBody();
     }
 
     [Test, Requirement("API-UNRECOGNIZED")]
@@ -69,7 +69,7 @@ public sealed class ApiStandardsTests : ConformanceTest
         var username = Fake.Localpart();
         await Client.SendCompletingRegistrationAsOptionsAsync(new RegistrationParameters { Username = username, Password = Fake.Password() });
 
-        var response = await Client.GetRegisterAvailableAsync(username);
+        var response = await Client.AvailabilityOfAsync(username);
 
         response.Should().HaveStatus(200).And.HaveBoolField("available", true);
     }

@@ -16,19 +16,22 @@ public static class ProbeRequests
         yield return Case("GET /account/whoami without a token (401)", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami"));
     }
 
+    /// <summary>Requests every server refuses, each with the rule that says it must be refused (an answer that is no error is that rule's to judge).</summary>
     public static IEnumerable<TestCaseData> ErrorAnswers()
     {
-        yield return Case("no access token", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami"));
-        yield return Case("unknown access token", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami", "no-such-token"));
+        yield return Case("no access token", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami"), "TOKEN-MISSING");
+        yield return Case("unknown access token", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/account/whoami", "no-such-token"), "TOKEN-MISSING");
         yield return Case("body not JSON", new MatrixRequest
         {
             Method = HttpMethod.Post, Path = V3 + "/register", Content = Encoding.UTF8.GetBytes("{not json"), ContentType = "application/json",
-        });
+        }, "REG-NOT-JSON");
         // Too long for any server: a user ID is at most 255 bytes, and mapping cannot shorten it.
-        yield return Case("username too long", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/register/available") with { Query = [new("username", new string('x', 300))] });
-        yield return Case("unknown endpoint", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/org.example.no_such_endpoint"));
+        yield return Case("username too long", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/register/available") with { Query = [new("username", new string('x', 300))] },
+            "AVAIL-INVALID");
+        yield return Case("unknown endpoint", MatrixRequest.Bodiless(HttpMethod.Get, V3 + "/org.example.no_such_endpoint"), "API-UNRECOGNIZED");
         // Not a login: a rate-limited server counts every login attempt, and LOGIN-WRONG already sees a refused one.
-        yield return Case("unknown kind at register", MatrixRequest.Json(HttpMethod.Post, V3 + "/register", new JsonObject()) with { Query = [new("kind", "org.example.no_such_kind")] });
+        yield return Case("unknown kind at register", MatrixRequest.Json(HttpMethod.Post, V3 + "/register", new JsonObject()) with { Query = [new("kind", "org.example.no_such_kind")] },
+            "REG-KIND-INVALID");
     }
 
     public static IEnumerable<TestCaseData> CorsAnswers()
@@ -43,4 +46,6 @@ public static class ProbeRequests
         MatrixRequest.Bodiless(HttpMethod.Get, "/_matrix/client/v1/register/m.login.registration_token/validity") with { Query = [new("token", "conformance-rate-probe")] };
 
     private static TestCaseData Case(string name, MatrixRequest request) => new TestCaseData(request).SetArgDisplayNames(name);
+
+    private static TestCaseData Case(string name, MatrixRequest request, string refusedBy) => new TestCaseData(request, refusedBy).SetArgDisplayNames(name);
 }

@@ -14,6 +14,7 @@ public sealed class AppServiceDeviceTests : ConformanceTest
         var device = await Client.GetDeviceActingAsAsync(asToken, user.Value, deviceId);
 
         created.Should().HaveStatus(201);
-        device.Should().HaveStatus(200).And.HaveStringField("device_id", deviceId);
+        // That it exists is this rule; what a device answer holds is DEVICES-GET's.
+        device.Should().HaveStatus(200);
     }
 }

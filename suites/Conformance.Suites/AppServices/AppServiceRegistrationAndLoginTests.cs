@@ -24,6 +24,7 @@ public sealed class AppServiceRegistrationAndLoginTests : ConformanceTest
     public async Task Appservice_registration_with_an_unknown_token_answers_401_M_UNKNOWN_TOKEN()
     {
         var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
+        await Client.AccessTokensAreReadAsync();
 
         var response = await Client.PostAppServiceRegisterAsync("not-an-as-token-" + Fake.DeviceId(), prefix + Fake.Localpart());
 
@@ -48,6 +49,7 @@ public sealed class AppServiceRegistrationAndLoginTests : ConformanceTest
     {
         var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
         await Client.RequireAsync(Feature.LegacyLogin);
+        await Client.AccessTokensAreReadAsync();
 
         var response = await Client.PostAppServiceLoginAsync("not-an-as-token-" + Fake.DeviceId(), prefix + Fake.Localpart());
 
@@ -61,6 +63,7 @@ public sealed class AppServiceRegistrationAndLoginTests : ConformanceTest
         var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
         // Without legacy login the registration must say inhibit_login (REG-AS-INHIBIT judges that case).
         await Client.RequireAsync(Feature.LegacyLogin);
+        await Client.AccessTokensAreReadAsync();
 
         var response = await Client.PostAppServiceRegisterAsync(asToken, prefix + Fake.Localpart());
 
@@ -76,6 +79,7 @@ public sealed class AppServiceRegistrationAndLoginTests : ConformanceTest
     public async Task Appservice_registration_of_a_user_outside_its_namespace_answers_400_M_EXCLUSIVE()
     {
         var asToken = Client.Require(Setting.AppServiceToken);
+        await Client.AccessTokensAreReadAsync();
 
         var response = await Client.PostAppServiceRegisterAsync(asToken, Fake.Localpart(), inhibitLogin: true);
 

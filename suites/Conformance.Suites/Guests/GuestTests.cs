@@ -86,6 +86,7 @@ public sealed class GuestTests : ConformanceTest
         await GuestAsync();
         var guest = await Client.OnceAsync(AskingGuest);
         await Client.RequireAsync(Feature.PasswordLogin);
+        await Client.LoginRefusalsAre403Async();
 
         var login = await Client.LogInWithPasswordAsync(guest.Response.StringField("user_id") ?? "", guest.Password);
 
@@ -116,6 +117,7 @@ public sealed class GuestTests : ConformanceTest
     public async Task Whoami_with_a_guest_token_says_is_guest_true()
     {
         var guest = await GuestAsync();
+        await Client.AccessTokensAreReadAsync();
 
         var whoami = await Client.GetWhoAmIAsync(guest.StringField("access_token"));
 
@@ -137,7 +139,7 @@ public sealed class GuestTests : ConformanceTest
     {
         await Client.RequireAbsentAsync(Feature.Guests);
 
-        var response = await Client.RegisterGuestAsync();
+        var response = await Client.RegisterGuestThroughUiaAsync();
 
         response.Should().HaveStatus(403);
     }
@@ -148,7 +150,7 @@ public sealed class GuestTests : ConformanceTest
     {
         await Client.RequireAbsentAsync(Feature.Guests);
 
-        var response = await Client.RegisterGuestAsync();
+        var response = await Client.RegisterGuestThroughUiaAsync();
 
         response.Should().BeMatrixError(403, ErrCode.Forbidden);
     }

@@ -27,6 +27,7 @@ public sealed class LoginTests : ConformanceTest
     {
         var firstName = client.Fake.DeviceDisplayName();
         var account = await client.RegisterAsync(new() { InitialDeviceDisplayName = firstName });
+        (await client.DeviceAsync(account.AccessToken, account.DeviceId!)).Named(firstName, "REG-DISPLAYNAME");
         var again = await client.LogInAgainAsync(account, deviceId: account.DeviceId, displayName: client.Fake.DeviceDisplayName());
         return (account, firstName, again);
     });
@@ -92,10 +93,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-WRONG", Quote = "The login attempt failed.")]
     public async Task A_wrong_password_is_refused_with_M_FORBIDDEN()
     {
-        await Client.RequireAsync(Feature.PasswordLogin);
-        var account = await Client.SharedAccountAsync();
-
-        var response = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password + "-wrong");
+        var response = await Client.WrongPasswordLoginAsync();
 
         response.Should().BeMatrixError(403, ErrCode.Forbidden);
     }
@@ -115,6 +113,7 @@ public sealed class LoginTests : ConformanceTest
     public async Task A_third_party_identifier_the_server_does_not_know_is_refused_with_403()
     {
         await Client.RequireAsync(Feature.PasswordLogin);
+        await Client.LoginRefusalsAre403Async();
 
         var response = await Client.PostLoginAsync(LoginBodies.ThirdPartyPassword("email", Fake.UnownedEmailAddress(), Fake.Password()));
 
@@ -126,7 +125,7 @@ public sealed class LoginTests : ConformanceTest
     {
         var (_, login, sentAt) = await Client.OnceAsync(LoginByFullUserId);
 
-        var whoami = await Client.GetWhoAmIAsync(login.StringField("access_token"));
+        var whoami = (await Client.GetWhoAmIAsync(login.StringField("access_token"))).NamingUserAndDevice();
 
         Expiry.NoVerdictIfUsedAfterExpiry(whoami, login.IntegerField("expires_in_ms"), sentAt, "access token");
         whoami.Should().HaveStatus(200).And.HaveStringField("device_id", login.StringField("device_id") ?? "(login returned none)");

@@ -12,6 +12,6 @@ public sealed class FailedStageTests : ConformanceTest
 
         var response = await Client.GetLoginTokenAsync(account, password: Fake.Password());
 
-        response.Should().BeFailedUiaStage();
+        response.AsAnErrorAnswer("LTOKEN-UIA").Should().BeFailedUiaStage();
     }
 }

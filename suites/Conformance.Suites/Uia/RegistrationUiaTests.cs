@@ -27,8 +27,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
     {
         await Client.RequireAsync(Feature.Registration);
         var body = new RegistrationParameters { Username = Fake.Localpart(), Password = Fake.Password() }.ToJson();
-        var challenge = await Client.PostRegisterAsync(body);
-        challenge.Should().BeUiaChallenge();
+        var challenge = (await Client.PostRegisterAsync(body)).AsRegistrationChallenge();
         var uia = UiaChallenge.From(challenge)!;
         var later = uia.StageThatWouldSkipAnother(type => Client.RegistrationStage(type) is not null)
             ?? throw NotJudgedReasons.NothingToCheckUnderServersChoice.Exception(
@@ -59,11 +58,11 @@ public sealed class RegistrationUiaTests : ConformanceTest
         var session = await DummySessionAsync(body);
         // The client resubmits the same request with auth added, as the spec has it.
         var completing = body.WithAuth(new JsonObject { ["type"] = "m.login.dummy", ["session"] = session });
-        (await Client.PostRegisterAsync(completing.DeepClone().AsObject())).Should().HaveStatus(200);
+        var first = (await Client.PostRegisterAsync(completing.DeepClone().AsObject())).AsCompletedRegistration();
 
         var retry = await Client.PostRegisterAsync(completing.DeepClone().AsObject());
 
-        retry.Should().BeTheSameRegistrationOrUiaRefusal(username);
+        retry.Should().BeTheSameRegistrationOrUiaRefusal(first.StringField("user_id")!);
     }
 
     [Test, Requirement("REG-CHECKS-BEFORE-UIA", Quote = "Homeservers MUST perform the relevant checks")]
@@ -75,7 +74,8 @@ public sealed class RegistrationUiaTests : ConformanceTest
 
         var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = username, Password = Fake.Password() }.ToJson());
 
-        response.Should().BeMatrixError(400, ErrCode.UserInUse);
+        // When the check runs is this rule; which errcode it answers is REG-IN-USE's.
+        response.Should().BeRefusedWithoutAUiaChallenge();
     }
 
     [Test, Requirement("REG-CHECKS-BEFORE-UIA", Quote = "Homeservers MUST perform the relevant checks")]
@@ -118,7 +118,7 @@ public sealed class RegistrationUiaTests : ConformanceTest
 
     private static string RequireDummyFlow(MatrixResponse challenge)
     {
-        challenge.Should().BeUiaChallenge();
+        challenge.AsRegistrationChallenge();
         var uia = UiaChallenge.From(challenge)!;
         if (!uia.Flows.Any(f => f.Count == 1 && f[0] == "m.login.dummy"))
         {

@@ -28,17 +28,17 @@ public sealed class UsernameTests : ConformanceTest
     [Test, Requirement("REG-USERID-GRAMMAR")]
     public async Task User_ID_generated_when_no_username_is_given_fits_the_grammar()
     {
-        var outcome = await Client.OnceAsync(WithoutUsername);
+        var account = (await Client.OnceAsync(WithoutUsername)).Registered("REG-USERNAME-GEN", "a registration without a username");
 
-        outcome.Should().HaveRegisteredAValidUserId();
+        account.Should().HaveValidUserId();
     }
 
     [Test, Requirement("REG-USERNAME-BASIS", Quote = "The server SHOULD register an account with a User ID based on the `username`")]
     public async Task The_user_ID_is_based_on_the_requested_username()
     {
-        var account = await Client.SharedAccountAsync();
+        var (asked, registration) = await Client.SharedRegistrationAsync();
 
-        account.Should().HaveLocalpart(account.RequestedUsername!);
+        registration.AsCompletedRegistration().Should().HaveUserIdWithLocalpart(asked.Username!);
     }
 
     [TestCaseSource(typeof(UsernameCases), nameof(UsernameCases.InsideTheGrammar))]
@@ -52,9 +52,9 @@ public sealed class UsernameTests : ConformanceTest
 
         var username = Fake.Localpart() + characters + "x";
 
-        var account = await Client.RegisterAsync(new() { Username = username });
+        var outcome = await Client.TryRegisterAsync(new() { Username = username, Password = Fake.Password() });
 
-        account.Should().HaveLocalpart(username);
+        outcome.Should().HaveRegisteredTheLocalpart(username);
     }
 
     [Test, Requirement("REG-USERNAME-BASIS", Quote = "The server SHOULD register an account with a User ID based on the `username`")]
@@ -62,9 +62,9 @@ public sealed class UsernameTests : ConformanceTest
     {
         var username = await UsernameMakingUserIdOfBytesAsync(255);
 
-        var account = await Client.RegisterAsync(new() { Username = username });
+        var outcome = await Client.TryRegisterAsync(new() { Username = username, Password = Fake.Password() });
 
-        account.Should().HaveLocalpart(username);
+        outcome.Should().HaveRegisteredTheLocalpart(username);
     }
 
     [Test, Requirement("REG-USERID-GRAMMAR", Quote = "MUST NOT exceed 255 bytes")]
@@ -73,6 +73,15 @@ public sealed class UsernameTests : ConformanceTest
         var username = await UsernameMakingUserIdOfBytesAsync(256);
 
         var outcome = await Client.TryRegisterAsync(new() { Username = username, Password = Fake.Password() });
+
+        outcome.Should().BeMappedToValidUserIdOrRejectedWith(ErrCode.InvalidUsername);
+    }
+
+    /// <remarks>A server may take an empty username as none and generate a localpart; it may not make it the localpart.</remarks>
+    [Test, Requirement("REG-USERID-GRAMMAR", Quote = "It MUST NOT be empty")]
+    public async Task An_empty_username_is_refused_or_gets_a_valid_user_ID_never_an_empty_localpart()
+    {
+        var outcome = await Client.TryRegisterAsync(new() { Username = string.Empty, Password = Fake.Password() });
 
         outcome.Should().BeMappedToValidUserIdOrRejectedWith(ErrCode.InvalidUsername);
     }
@@ -91,6 +100,7 @@ public sealed class UsernameTests : ConformanceTest
     {
         var outcome = await Client.OnceAsync(WithoutUsername);
 
-        outcome.Should().HaveRegisteredAValidUserId();
+        // Whether the generated localpart fits the grammar is REG-USERID-GRAMMAR's check.
+        outcome.Should().HaveRegisteredANonEmptyLocalpart();
     }
 }

@@ -1,7 +1,6 @@
 using Conformance.Harness.Accounts;
 using Conformance.Harness.Assertions.Matching;
 using Conformance.Harness.Client;
-using Conformance.Harness.Identifiers;
 using static Conformance.Harness.Assertions.Matching.ResponseMatchers;
 
 namespace Conformance.Harness.Assertions.Verdicts;
@@ -26,14 +25,20 @@ public static class RegistrationVerdicts
             .Expecting("no registration (a refusal such as 401 or 400)", GotForUserId);
 
     /// <summary>
-    /// The answer to a retried, completed registration session: the same result (200 for <paramref name="username"/>)
-    /// or a 401; never a second account or another error.
+    /// The answer to a retried, completed registration session: the same result (200 for <paramref name="userId"/>,
+    /// the user the session registered) or a 401; never a second account or another error.
     /// </summary>
-    public static Matcher<MatrixResponse> SameRegistrationOrUiaRefusal(string username) =>
-        Matchers.AnyOf(
-                Matchers.All(Status(200), Field("user_id").IsStringWhere($"a user ID for {username}", id => new UserId(id).Localpart == username)),
-                Status(401))
-            .Expecting($"200 for {username} again, or 401", GotForUserId);
+    public static Matcher<MatrixResponse> SameRegistrationOrUiaRefusal(string userId) =>
+        Matchers.AnyOf(Matchers.All(Status(200), Field("user_id").Is(userId)), Status(401))
+            .Expecting($"200 for {userId} again, or 401", GotForUserId);
+
+    /// <summary>
+    /// A refusal on the first request, before UIA: a 4xx that is not a UIA challenge (a 401 with <c>flows</c>); which
+    /// errcode it carries is left to the rule of the check that refused.
+    /// </summary>
+    public static Matcher<MatrixResponse> RefusedWithoutAUiaChallenge() =>
+        Matchers.All(ClientError(), Matchers.Not(Matchers.All(Status(401), Field("flows").IsPresent())))
+            .Expecting("a refusal (4xx) on this first request, not a UIA challenge", Got);
 
     /// <summary>The user ID fits the grammar for new user IDs.</summary>
     public static Matcher<RegisteredAccount> UserIdFitsTheGrammar() =>
@@ -46,6 +51,16 @@ public static class RegistrationVerdicts
     /// <summary>The server registered an account, and its user ID fits the grammar.</summary>
     public static Matcher<RegistrationOutcome> RegisteredAValidUserId() =>
         Either(UserIdFitsTheGrammar(), RefusalFails("the registration to succeed"));
+
+    /// <summary>The server registered an account whose localpart is exactly <paramref name="localpart"/>.</summary>
+    public static Matcher<RegistrationOutcome> RegisteredTheLocalpart(string localpart) =>
+        Either(Localpart(localpart), RefusalFails($"the registration of the localpart \"{localpart}\" to succeed"));
+
+    /// <summary>The server registered an account whose user ID has a localpart, whatever it holds.</summary>
+    public static Matcher<RegistrationOutcome> RegisteredANonEmptyLocalpart() =>
+        Either(
+            new Matcher<RegisteredAccount>("a user ID with a generated localpart", a => a.UserId.Localpart.Length > 0 ? null : $"the user ID is \"{a.UserId}\""),
+            RefusalFails("the registration to succeed"));
 
     /// <summary>The server registered exactly <paramref name="userId"/>.</summary>
     public static Matcher<RegistrationOutcome> Registered(string userId) =>
