@@ -30,10 +30,11 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// whoami with the shared account's token, once per run: whether the server takes an access token in the
     /// Authorization header at all, which every step handing out a token stands on (TOKEN-HEADER judges this answer).
     /// </summary>
-    private static readonly OncePerRun<MatrixResponse> SharedTokenWhoAmI = new(async client =>
+    private static readonly OncePerRun<(MatrixResponse Registration, MatrixResponse WhoAmI)> SharedTokenWhoAmI = new(async client =>
     {
+        // The registration is kept with its whoami: the shared account is renewed once half its token's life is gone.
         var (parameters, response) = await client.Run.SharedRegistrationAsync();
-        return await client.GetWhoAmIAsync(AccountFrom(parameters, response).AccessToken);
+        return (response, await client.GetWhoAmIAsync(AccountFrom(parameters, response).AccessToken));
     });
 
     /// <summary>The shared account's password login with a wrong password, once per run: LOGIN-WRONG judges it, and checks of other login refusals stand on it.</summary>
@@ -420,8 +421,11 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public async Task LoginRefusalsAre403Async() =>
         (await WrongPasswordLoginAsync()).NeededBy(ResponseMatchers.Status(403), "LOGIN-WRONG", "a login refusal of a wrong password");
 
-    /// <summary>whoami with the run's shared account's token, once per run, unchecked: for the test that judges it (TOKEN-HEADER).</summary>
-    public Task<MatrixResponse> SharedTokenWhoAmIAsync() => OnceAsync(SharedTokenWhoAmI);
+    /// <summary>
+    /// The registration of the run's shared account and whoami with its token, once per run, unchecked: for the tests
+    /// that judge them (TOKEN-HEADER, REG-TOKEN-DEVICE).
+    /// </summary>
+    public Task<(MatrixResponse Registration, MatrixResponse WhoAmI)> SharedTokenWhoAmIAsync() => OnceAsync(SharedTokenWhoAmI);
 
     /// <summary>
     /// The step every token a test is handed stands on: the server accepts an access token in the Authorization
@@ -433,8 +437,9 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// </remarks>
     private async Task TokensAreAcceptedAsync()
     {
-        var whoami = (await SharedTokenWhoAmIAsync()).NeededBy(ResponseMatchers.Status(200), "TOKEN-HEADER", "an access token the server accepts in the Authorization header");
-        var registered = (await run.SharedRegistrationAsync()).Response.StringField("device_id");
+        var (registration, answer) = await SharedTokenWhoAmIAsync();
+        var whoami = answer.NeededBy(ResponseMatchers.Status(200), "TOKEN-HEADER", "an access token the server accepts in the Authorization header");
+        var registered = registration.StringField("device_id");
         if (whoami.StringField("device_id") is { } named && named != registered)
         {
             throw Blocked.Step("REG-TOKEN-DEVICE", "an access token bound to the device its registration returned",

@@ -6,6 +6,13 @@ public sealed class DeviceManagementTests : ConformanceTest
     /// <summary>A fresh account the refusals share: on a server that follows the spec none of them changes it.</summary>
     private static readonly OncePerRun<RegisteredAccount> Bystander = new(client => client.RegisterAsync());
 
+    /// <summary>The bystander's deletion of its own device with a wrong password: DEVICES-DELETE and UIA-STAGE-FAILED judge the one answer.</summary>
+    private static readonly OncePerRun<MatrixResponse> WrongPasswordDeletion = new(async client =>
+    {
+        var account = await client.OnceAsync(Bystander);
+        return await client.DeleteDeviceThroughUiaAsync(account, account.DeviceId!, account.Password + "-wrong");
+    });
+
     /// <summary>A fresh account whose device was renamed with PUT /devices/{deviceId}: one test judges the answer, one the new name.</summary>
     private static readonly OncePerRun<(RegisteredAccount Account, string DisplayName, MatrixResponse Update)> Renamed = new(async client =>
     {
@@ -112,11 +119,17 @@ public sealed class DeviceManagementTests : ConformanceTest
     [Test, Requirement("DEVICES-DELETE", Quote = "never succeeds without auth")]
     public async Task Delete_device_with_a_wrong_password_is_answered_with_the_challenge_again()
     {
-        var account = await Client.OnceAsync(Bystander);
-
-        var response = await Client.DeleteDeviceThroughUiaAsync(account, account.DeviceId!, account.Password + "-wrong");
+        var response = await Client.OnceAsync(WrongPasswordDeletion);
 
         response.Should().BeUiaChallenge(mayOfferNoFlow: true);
+    }
+
+    [Test, Requirement("UIA-STAGE-FAILED", Quote = "with the addition of the standard `errcode` and `error` fields describing the error")]
+    public async Task A_wrong_password_in_a_device_deletions_UIA_is_answered_401_with_the_flows_errcode_and_error()
+    {
+        var response = await Client.OnceAsync(WrongPasswordDeletion);
+
+        response.AsAnErrorAnswer("DEVICES-DELETE").Should().BeFailedUiaStage();
     }
 
     [Test, Requirement("DEVICES-DELETE", Quote = "Deletes the given device, and invalidates any access token associated with it.")]
