@@ -135,9 +135,6 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>A refusal: a 4xx status, whatever its errcode (which a rule of its own may judge).</summary>
     public AndConstraint<MatrixResponseAssertions> BeARefusal() => Check(ClientError());
 
-    /// <summary>A refusal (4xx) that is not a UIA challenge: a check the server made before UIA.</summary>
-    public AndConstraint<MatrixResponseAssertions> BeRefusedWithoutAUiaChallenge() => Check(RegistrationVerdicts.RefusedWithoutAUiaChallenge());
-
     /// <summary>No account came of the request: not a 2xx, and no <c>user_id</c> or <c>access_token</c> in the body.</summary>
     public AndConstraint<MatrixResponseAssertions> NotRegisterAnAccount() => Check(RegistrationVerdicts.NoAccount());
 

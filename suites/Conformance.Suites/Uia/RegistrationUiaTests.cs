@@ -74,8 +74,8 @@ public sealed class RegistrationUiaTests : ConformanceTest
 
         var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = username, Password = Fake.Password() }.ToJson());
 
-        // When the check runs is this rule; which errcode it answers is REG-IN-USE's.
-        response.Should().BeRefusedWithoutAUiaChallenge();
+        // The rule names the codes to return before UIA: the errcode is part of it, not only the moment.
+        response.Should().BeMatrixError(400, ErrCode.UserInUse);
     }
 
     [Test, Requirement("REG-CHECKS-BEFORE-UIA", Quote = "Homeservers MUST perform the relevant checks")]

@@ -46,6 +46,24 @@ public sealed class KillMatrixTests
             result.Row.RequirementId, Describe(result.Collateral));
     }
 
+    /// <remarks>
+    /// A registration answer without user_id leaves every test that needs an account without one: they read as one
+    /// group, first in the summary (largest first), under the rule whose own test fails.
+    /// </remarks>
+    [Test]
+    public async Task A_fault_every_account_stands_on_fails_only_its_rule_and_leads_the_not_judged_groups()
+    {
+        var result = await ResultOf(FaultCatalogue.ResponseWithoutUserId.Name);
+
+        var groups = result.Outcomes.Where(o => o.Status == "Inconclusive")
+            .GroupBy(o => Conformance.Harness.Probes.NotJudgedReason.Of(o.Message).Group, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+
+        result.Failures.Should().NotBeEmpty().And.OnlyContain(f => f.Requirement == "REG-RESPONSE-REQUIRED", Describe(result.Failures));
+        groups.Should().NotBeEmpty();
+        groups[0].Key.Should().Be("Blocked by REG-RESPONSE-REQUIRED", "groups: {0}", string.Join("; ", groups.Select(g => $"{g.Key} ({g.Count()})")));
+    }
+
     [Test]
     public async Task Declared_red_tests_of_other_rules_are_few_and_each_declaration_says_why()
     {

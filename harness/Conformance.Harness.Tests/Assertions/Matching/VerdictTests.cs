@@ -54,14 +54,6 @@ public sealed class VerdictTests
         RegistrationVerdicts.SameRegistrationOrUiaRefusal("@alice:x").Match(Responses.Json(status, body))
             .Should().Be(found is null ? null : new Mismatch("200 for @alice:x again, or 401", found));
 
-    [TestCase(400, """{"errcode":"M_USER_IN_USE","error":"x"}""", null)]
-    [TestCase(403, """{"errcode":"M_FORBIDDEN","error":"x"}""", null)]
-    [TestCase(401, """{"flows":[{"stages":["m.login.dummy"]}]}""", "got HTTP 401 with no errcode")]
-    [TestCase(200, """{"user_id":"@alice:x"}""", "got HTTP 200 with no errcode")]
-    public void A_refusal_without_a_UIA_challenge(int status, string body, string? found) =>
-        RegistrationVerdicts.RefusedWithoutAUiaChallenge().Match(Responses.Json(status, body))
-            .Should().Be(found is null ? null : new Mismatch("a refusal (4xx) on this first request, not a UIA challenge", found));
-
     [TestCase(200, """{"login_token":"t","expires_in_ms":1}""", true, null)]
     [TestCase(403, """{"errcode":"M_FORBIDDEN","error":"x"}""", false, null)]
     [TestCase(200, """{"login_token":"t"}""", false, "got HTTP 200 with no errcode with a login_token")]

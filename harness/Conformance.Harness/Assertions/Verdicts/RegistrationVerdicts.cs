@@ -32,14 +32,6 @@ public static class RegistrationVerdicts
         Matchers.AnyOf(Matchers.All(Status(200), Field("user_id").Is(userId)), Status(401))
             .Expecting($"200 for {userId} again, or 401", GotForUserId);
 
-    /// <summary>
-    /// A refusal on the first request, before UIA: a 4xx that is not a UIA challenge (a 401 with <c>flows</c>); which
-    /// errcode it carries is left to the rule of the check that refused.
-    /// </summary>
-    public static Matcher<MatrixResponse> RefusedWithoutAUiaChallenge() =>
-        Matchers.All(ClientError(), Matchers.Not(Matchers.All(Status(401), Field("flows").IsPresent())))
-            .Expecting("a refusal (4xx) on this first request, not a UIA challenge", Got);
-
     /// <summary>The user ID fits the grammar for new user IDs.</summary>
     public static Matcher<RegisteredAccount> UserIdFitsTheGrammar() =>
         new("a user ID that fits the grammar", a => a.UserId.GrammarProblems is { Count: > 0 } problems ? $"\"{a.UserId}\" {string.Join("; ", problems)}" : null);
