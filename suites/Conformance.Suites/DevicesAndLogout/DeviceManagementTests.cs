@@ -158,6 +158,8 @@ public sealed class DeviceManagementTests : ConformanceTest
     public async Task Deleting_a_device_already_deleted_answers_200()
     {
         var (account, deleted) = await Client.OnceAsync(BulkDeleted);
+        // Only once the bulk deletion took the device: deleting it here otherwise would hide that from the test beside.
+        (await Client.GetWhoAmIAsync(deleted.AccessToken)).NeededStatus(401, "DEVICES-DELETE", "a device POST /delete_devices deleted");
 
         var response = await Client.DeleteDeviceThroughUiaAsync(account, deleted.DeviceId);
 
