@@ -197,10 +197,12 @@ public static class RequirementCatalogue
             .Says("Checks to see if a username is available, and valid, for the server.")
             .SaysAt("registration.yaml, GET /register/available, 200", "The username is available")
             .SaysAt("registration.yaml, GET /register/available, 200, available", "A flag to indicate that the username is available. This should always be `true` when the server replies with 200 OK."),
-        Must("AVAIL-TAKEN").In(Areas.Availability).Section("Registration", Available).Since("r0.4.0").FromApiSchema()
+        // The check itself is a "should", and the errcodes "may" be included: SHOULD, not the schema's MUST.
+        Should("AVAIL-TAKEN").In(Areas.Availability).Section("Registration", Available).Since("r0.4.0")
             .Rule("A taken username is answered 400 M_USER_IN_USE.")
+            .Says("The server should check to ensure that, at the time of the request, the username requested is available for use.")
             .SaysAt("registration.yaml, GET /register/available, 400", "Part of the request was invalid or the username is not available. This may include one of the following error codes: … `M_USER_IN_USE` : The desired username is already taken."),
-        Must("AVAIL-INVALID").In(Areas.Availability).Section("Registration", Available).Since("r0.4.0").FromApiSchema()
+        Should("AVAIL-INVALID").In(Areas.Availability).Section("Registration", Available).Since("r0.4.0")
             .Rule("An invalid username is answered 400 M_INVALID_USERNAME; a name reserved by an appservice 400 M_EXCLUSIVE.")
             .SaysAt("registration.yaml, GET /register/available, 400", "Part of the request was invalid or the username is not available. This may include one of the following error codes: … `M_INVALID_USERNAME` : The desired username is not a valid user name.")
             .SaysAt("registration.yaml, GET /register/available, 400", "Part of the request was invalid or the username is not available. This may include one of the following error codes: … `M_EXCLUSIVE` : The desired username is in the exclusive namespace claimed by an application service.")
@@ -310,12 +312,14 @@ public static class RequirementCatalogue
         Must("REFRESH-DEVICE").In(Areas.RefreshTokens).Section("Refreshing access tokens", "refreshing-access-tokens").Since("v1.3").FromApiSchema()
             .Rule("Refreshed tokens stay bound to the original device.")
             .SaysAt("client-server-api, Relationship between access tokens and devices", "When a refresh token is used to generate a new access token and refresh token, the new access and refresh tokens are now bound to the device associated with the initial refresh token."),
-        Must("REFRESH-EXPIRY").In(Areas.RefreshTokens).Section("Soft logout", "soft-logout").Since("v1.3").FromApiSchema()
+        // "will return", not MUST.
+        Should("REFRESH-EXPIRY").In(Areas.RefreshTokens).Section("Soft logout", "soft-logout").Since("v1.3")
             .Rule("An expired access token is refused with 401 M_UNKNOWN_TOKEN, preferably with soft_logout true.")
             .SaysAt("client-server-api, Refreshing access tokens", "Any HTTP calls that use an expired access token will return with an error code `M_UNKNOWN_TOKEN`, preferably with `soft_logout: true`.")
             .Says("The server indicates that the client is in a soft logout state by including a `soft_logout: true` parameter in an `M_UNKNOWN_TOKEN` error response; the `soft_logout` parameter defaults to `false`.")
             .SaysAt("client-server-api, Using access tokens", "When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively."),
-        Must("REFRESH-LOGOUT").In(Areas.RefreshTokens).Section("Refreshing access tokens", "post_matrixclientv3logout").Since("v1.3").FromApiSchema()
+        // No sentence says /logout ends the refresh token; a server should keep tokens with their device.
+        Should("REFRESH-LOGOUT").In(Areas.RefreshTokens).Section("Refreshing access tokens", "post_matrixclientv3logout").Since("v1.3")
             .Rule("After /logout both the access token and its refresh token are dead (401 M_UNKNOWN_TOKEN).")
             .Says("Invalidates an existing access token, so that it can no longer be used for authorization. The device associated with the access token is also deleted.")
             .SaysAt("client-server-api, Relationship between access tokens and devices", "Matrix servers should record which device each access token and refresh token are assigned to, so that subsequent requests can be handled correctly.")
