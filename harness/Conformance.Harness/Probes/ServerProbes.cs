@@ -81,13 +81,8 @@ public sealed class ServerProbes
     /// recommends for an API it does not support (M_UNRECOGNIZED): no client could register there, so no rule of
     /// legacy registration has anything to judge. Any other answer counts as offered, so a broken endpoint is judged.
     /// </remarks>
-    private static async Task<FeatureOffer> ProbeLegacyRegistrationAsync(Task<MatrixResponse> firstRegistration)
-    {
-        var response = await firstRegistration;
-        return response.StatusCode == 404
-            ? FeatureOffer.NotOffered($"POST /register was answered {response.Summary}: the legacy registration API is not offered.", response.Exchange)
-            : FeatureOffer.Offered;
-    }
+    private static Task<FeatureOffer> ProbeLegacyRegistrationAsync(Task<MatrixResponse> firstRegistration) =>
+        AbsentWhere404Async(firstRegistration, "POST /register", "the legacy registration API is not offered");
 
     private static async Task<FeatureOffer> ProbeRegistrationAsync(Task<MatrixResponse> firstRegistration)
     {
@@ -154,11 +149,15 @@ public sealed class ServerProbes
     /// leaves it out gets that one failure, not every legacy-login rule's. Any other answer counts as offered, so a
     /// broken GET /login is judged by the rules for it rather than skipped.
     /// </remarks>
-    private static async Task<FeatureOffer> ProbeLegacyLoginAsync(Task<MatrixResponse> flows)
+    private static Task<FeatureOffer> ProbeLegacyLoginAsync(Task<MatrixResponse> flows) =>
+        AbsentWhere404Async(flows, "GET /login", "the legacy API is not offered (accounts live with an OAuth 2.0 provider, or elsewhere)");
+
+    /// <summary>An API is absent where its endpoint answers 404, whatever the errcode; any other answer offers it, to be judged.</summary>
+    private static async Task<FeatureOffer> AbsentWhere404Async(Task<MatrixResponse> answer, string request, string finding)
     {
-        var response = await flows;
+        var response = await answer;
         return response.StatusCode == 404
-            ? FeatureOffer.NotOffered($"GET /login was answered {response.Summary}: the legacy API is not offered (accounts live with an OAuth 2.0 provider, or elsewhere).", response.Exchange)
+            ? FeatureOffer.NotOffered($"{request} was answered {response.Summary}: {finding}.", response.Exchange)
             : FeatureOffer.Offered;
     }
 
