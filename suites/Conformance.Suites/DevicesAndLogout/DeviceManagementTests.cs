@@ -9,7 +9,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     /// <summary>The bystander's deletion of its own device with a wrong password: DEVICES-DELETE and UIA-STAGE-FAILED judge the one answer.</summary>
     private static readonly OncePerRun<MatrixResponse> WrongPasswordDeletion = new(async client =>
     {
-        var account = await client.OnceAsync(Bystander);
+        var account = await BystanderAsync(client);
         return await client.DeleteDeviceThroughUiaAsync(account, account.DeviceId!, account.Password + "-wrong");
     });
 
@@ -67,7 +67,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     public async Task Get_device_answers_404_for_a_device_of_another_user()
     {
         var owner = await Client.SharedAccountAsync();
-        var other = await BystanderAsync();
+        var other = await BystanderAsync(Client);
         await Client.DeviceAsync(owner.AccessToken, owner.DeviceId!);
 
         var device = await Client.GetDeviceAsync(other.AccessToken, owner.DeviceId!);
@@ -96,7 +96,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     [Test, Requirement("DEVICES-UPDATE", Quote = "The current user has no device with the given ID.")]
     public async Task Put_device_answers_404_for_an_unknown_device()
     {
-        var account = await BystanderAsync();
+        var account = await BystanderAsync(Client);
         await Client.DeviceAsync(account.AccessToken, account.DeviceId!);
 
         var update = await Client.PutDeviceDisplayNameAsync(account.AccessToken, Fake.DeviceId(), Fake.DeviceDisplayName());
@@ -170,10 +170,10 @@ public sealed class DeviceManagementTests : ConformanceTest
     /// The bystander, once its token still works: the refusals that share it must not have deleted its device, and a
     /// check of another rule that reads it is blocked by DEVICES-DELETE when one did.
     /// </summary>
-    private async Task<RegisteredAccount> BystanderAsync()
+    private static async Task<RegisteredAccount> BystanderAsync(MatrixClient client)
     {
-        var bystander = await Client.OnceAsync(Bystander);
-        (await Client.GetWhoAmIAsync(bystander.AccessToken)).NeededStatus(200, "DEVICES-DELETE", "a bystander whose device no refused deletion removed");
+        var bystander = await client.OnceAsync(Bystander);
+        (await client.GetWhoAmIAsync(bystander.AccessToken)).NeededStatus(200, "DEVICES-DELETE", "a bystander whose device no refused deletion removed");
         return bystander;
     }
 }
