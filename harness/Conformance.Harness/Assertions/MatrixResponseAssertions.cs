@@ -29,6 +29,19 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
         return Check(ErrorVerdicts.MatrixError(status, errcode));
     }
 
+    /// <summary>One of the standard errors <paramref name="allowed"/>: for a case two sentences of the spec answer differently, where either passes.</summary>
+    /// <exception cref="NUnit.Framework.InconclusiveException">A status is right but the body has no errcode (API-ERROR-SHAPE judges that).</exception>
+    public AndConstraint<MatrixResponseAssertions> BeOneOfTheMatrixErrors(params (int Status, string ErrCode)[] allowed)
+    {
+        foreach (var (status, _) in allowed)
+        {
+            Steps.ErrorBodySteps.NeedsAnErrcode(Subject, status);
+        }
+
+        return Check(Matchers.AnyOf([.. allowed.Select(a => ErrorVerdicts.MatrixError(a.Status, a.ErrCode))])
+            .Expecting(string.Join(", or ", allowed.Select(a => $"HTTP {a.Status} with errcode {a.ErrCode}")), Got));
+    }
+
     /// <summary>A top-level string field with exactly this value.</summary>
     public AndConstraint<MatrixResponseAssertions> HaveStringField(string name, string expected) => Check(Field(name).Is(expected));
 

@@ -133,6 +133,7 @@ public static class RequirementCatalogue
             .Says("Endpoints defined in this section MUST be supported by homeservers in the client-server API as accessible only by application services.")
             .Says("If `/register` or `/login` is called with the `m.login.application_service` login type, but without a valid `as_token`, the endpoints will return an error with the `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` error code and 401 as the HTTP status code.")
             .Says("This is the same behavior as invalid auth in the client-server API (see Using access tokens).")
+            .SaysAt("client-server-api, Appservice Login", "If the access token is not valid, does not correspond to an appservice or the user has not previously been registered then the homeserver will respond with an errcode of `M_FORBIDDEN`.")
             .SaysAt("client-server-api, Using access tokens", "When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively."),
         Must("AS-REGISTER").In(Areas.AppServices).Section("Application Service API", "server-admin-style-permissions").FromApiSchema()
             .Rule("With its as_token, an appservice registers a user in its namespace without UIA: 200 with user_id, and access_token and device_id unless inhibit_login.")
