@@ -3,7 +3,10 @@ namespace Conformance.Suites.DevicesAndLogout;
 /// <summary>GET /devices, GET, PUT and DELETE /devices/{deviceId}, and POST /delete_devices.</summary>
 public sealed class DeviceManagementTests : ConformanceTest
 {
-    /// <summary>A fresh account the refusals share: on a server that follows the spec none of them changes it.</summary>
+    /// <summary>
+    /// A fresh account the refusals of a rename and the reads of another user's device share: none of them can change
+    /// it. Deletions, which a broken server may carry out, each have an account of their own.
+    /// </summary>
     private static readonly OncePerRun<RegisteredAccount> Bystander = new(client => client.RegisterAsync());
 
     /// <summary>
@@ -70,7 +73,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     public async Task Get_device_answers_404_for_a_device_of_another_user()
     {
         var owner = await Client.SharedAccountAsync();
-        var other = await BystanderAsync();
+        var other = await Client.OnceAsync(Bystander);
         await Client.DeviceAsync(owner.AccessToken, owner.DeviceId!);
 
         var device = await Client.GetDeviceAsync(other.AccessToken, owner.DeviceId!);
@@ -99,7 +102,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     [Test, Requirement("DEVICES-UPDATE", Quote = "The current user has no device with the given ID.")]
     public async Task Put_device_answers_404_for_an_unknown_device()
     {
-        var account = await BystanderAsync();
+        var account = await Client.OnceAsync(Bystander);
         await Client.DeviceAsync(account.AccessToken, account.DeviceId!);
 
         var update = await Client.PutDeviceDisplayNameAsync(account.AccessToken, Fake.DeviceId(), Fake.DeviceDisplayName());
@@ -111,7 +114,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     [Test, Requirement("DEVICES-DELETE", Quote = "never succeeds without auth")]
     public async Task Delete_device_without_auth_answers_a_UIA_challenge()
     {
-        var account = await Client.OnceAsync(Bystander);
+        var account = await Client.RegisterAsync();
 
         var response = await Client.DeleteDeviceAsync(account.AccessToken, account.DeviceId!);
 
@@ -144,7 +147,8 @@ public sealed class DeviceManagementTests : ConformanceTest
 
         var whoami = await Client.GetWhoAmIAsync(account.AccessToken);
 
-        whoami.Should().BeMatrixError(401, ErrCode.UnknownToken);
+        // A dead token is refused 401; the errcode an unknown token gets is TOKEN-MISSING's check.
+        whoami.Should().HaveStatus(401);
     }
 
     [Test, Requirement("DEVICES-DELETE", Quote = "Deletes the given devices, and invalidates any access token associated with them.")]
@@ -154,7 +158,8 @@ public sealed class DeviceManagementTests : ConformanceTest
 
         var whoami = await Client.GetWhoAmIAsync(deleted.AccessToken);
 
-        whoami.Should().BeMatrixError(401, ErrCode.UnknownToken);
+        // A dead token is refused 401; the errcode an unknown token gets is TOKEN-MISSING's check.
+        whoami.Should().HaveStatus(401);
     }
 
     [Test, Requirement("DEVICES-DELETE", Quote = "or had been removed previously")]
@@ -167,16 +172,5 @@ public sealed class DeviceManagementTests : ConformanceTest
         var response = await Client.DeleteDeviceThroughUiaAsync(account, deleted.DeviceId);
 
         response.Should().HaveStatus(200);
-    }
-
-    /// <summary>
-    /// The bystander, once its token still works: the refusals that share it must not have deleted its device, and a
-    /// check of another rule that reads it is blocked by DEVICES-DELETE when one did.
-    /// </summary>
-    private async Task<RegisteredAccount> BystanderAsync()
-    {
-        var bystander = await Client.OnceAsync(Bystander);
-        (await Client.GetWhoAmIAsync(bystander.AccessToken)).NeededStatus(200, "DEVICES-DELETE", "a bystander whose device no refused deletion removed");
-        return bystander;
     }
 }
