@@ -372,10 +372,8 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <exception cref="InconclusiveException">Registration is closed, no offered flow can be completed, or the step was refused.</exception>
     public async Task<RegisteredAccount> RegisterAsync(RegistrationParameters? parameters = null)
     {
-        parameters = Completed(parameters ?? new RegistrationParameters());
-        await this.RequireAsync(Feature.Registration);
-        var response = await run.RegistrationUia.RunAsync(parameters.ToJson(), body => PostRegisterAsync(body));
-        var account = AccountFrom(parameters, response);
+        var (asked, response) = await RegisterUncheckedAsync(parameters ?? new RegistrationParameters());
+        var account = AccountFrom(asked, response);
         if (account.AccessToken is not null)
         {
             await TokensAreAcceptedAsync();
@@ -447,12 +445,21 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         }
     }
 
-    /// <summary>A fresh username and password where <paramref name="parameters"/> give none.</summary>
-    internal RegistrationParameters Completed(RegistrationParameters parameters) => parameters with
+    /// <summary>
+    /// A registration with <paramref name="parameters"/>, a fresh username and password where they give none, through
+    /// the run's UIA: what it asked for and the final answer, unchecked.
+    /// </summary>
+    /// <exception cref="InconclusiveException">Registration is closed, or no offered flow can be completed.</exception>
+    internal async Task<(RegistrationParameters Asked, MatrixResponse Response)> RegisterUncheckedAsync(RegistrationParameters parameters)
     {
-        Username = parameters.Username ?? run.Fake.Localpart(),
-        Password = parameters.Password ?? run.Fake.Password(),
-    };
+        await this.RequireAsync(Feature.Registration);
+        var asked = parameters with
+        {
+            Username = parameters.Username ?? run.Fake.Localpart(),
+            Password = parameters.Password ?? run.Fake.Password(),
+        };
+        return (asked, await run.RegistrationUia.RunAsync(asked.ToJson(), body => PostRegisterAsync(body)));
+    }
 
     /// <summary>
     /// The account a registration with <paramref name="parameters"/> answered with <paramref name="response"/> made,
