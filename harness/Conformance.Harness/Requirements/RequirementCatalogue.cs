@@ -110,7 +110,8 @@ public static class RequirementCatalogue
             .Rule("Registration, or the kind asked for, that is not allowed is refused with 403 (M_FORBIDDEN, the example's errcode, at SHOULD).")
             .SaysAt("registration.yaml, 403", "The homeserver does not permit registering the account. This response can be used to identify that a particular `kind` of account is not allowed, or that registration is generally not supported by the homeserver."),
         Must("REG-NOT-JSON").In(Areas.Registration).Section("Common error codes", "common-error-codes")
-            .Rule("A body that is not valid JSON or not UTF-8 is refused with 400 M_NOT_JSON; valid JSON of the wrong shape with 400 M_BAD_JSON.")
+            .Rule("A body that is not valid JSON or not UTF-8, or valid JSON of the wrong shape, is refused with 400; its errcode, M_NOT_JSON or M_BAD_JSON, at SHOULD (the common error codes define them with no MUST).")
+            .SaysAt("registration.yaml, 400", "Part of the request was invalid.")
             .SaysAt("Common error codes, M_NOT_JSON", "Request did not contain valid JSON.")
             .SaysAt("Common error codes, M_BAD_JSON", "Request contained valid JSON, but it was malformed in some way, e.g. missing required keys, invalid values for keys.")
             .SaysAt("client-server-api, API Standards", "All JSON data, in requests or responses, must be encoded using UTF-8.")
@@ -241,7 +242,7 @@ public static class RequirementCatalogue
             .SaysAt("login.yaml, 200 (required: access_token, device_id, user_id)", "The user has been authenticated.")
             .SaysAt("appendices, User Identifiers (rationale)", "We chose to disallow upper-case characters because we do not consider it valid to have two user IDs which differ only in case: indeed it should be possible to reach `@user:matrix.org` as `@USER:matrix.org`."),
         Must("LOGIN-WRONG").In(Areas.Login).Section("Login", PostLogin)
-            .Rule("A wrong password or unknown user is refused with 403 M_FORBIDDEN.")
+            .Rule("A wrong password or unknown user is refused with 403; its errcode M_FORBIDDEN, which the 403 \"can include\", at SHOULD.")
             .SaysAt("login.yaml, 403", "The login attempt failed. This can include one of the following error codes: * `M_FORBIDDEN`: The provided authentication data was incorrect or the requested device ID is the same as a cross-signing key ID.")
             .SaysAt("Common error codes, M_FORBIDDEN", "Forbidden access, e.g. joining a room without permission, failed login."),
         Must("LOGIN-DEVICE").In(Areas.Login).Section("Login", PostLogin)
@@ -307,7 +308,7 @@ public static class RequirementCatalogue
             .Says("The old refresh token remains valid until the new access token or refresh token is used, at which point the old refresh token is revoked.")
             .SaysAt("refresh.yaml, 401", "The provided token was unknown, or has already been used."),
         Must("REFRESH-UNKNOWN").In(Areas.RefreshTokens).Section("Refreshing access tokens", Refresh).Since("v1.3").FromApiSchema()
-            .Rule("An unknown or used refresh token is refused with 401 M_UNKNOWN_TOKEN.")
+            .Rule("An unknown or used refresh token is refused with 401; its errcode M_UNKNOWN_TOKEN (the example's) at SHOULD.")
             .SaysAt("refresh.yaml, 401", "The provided token was unknown, or has already been used.")
             .SaysAt("Common error codes, M_UNKNOWN_TOKEN", "The access or refresh token specified was not recognised."),
         Must("REFRESH-DEVICE").In(Areas.RefreshTokens).Section("Refreshing access tokens", "refreshing-access-tokens").Since("v1.3").FromApiSchema()
@@ -328,8 +329,9 @@ public static class RequirementCatalogue
 
         // Tokens, whoami, devices, logout
         Must("TOKEN-MISSING").In(Areas.DevicesAndLogout).Section("Client authentication", "using-access-tokens").FromApiSchema()
-            .Rule("An authenticated endpoint without a token answers 401 M_MISSING_TOKEN; with an unknown token 401 M_UNKNOWN_TOKEN.")
-            .Says("When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively."),
+            .Rule("An authenticated endpoint without a token, or with an unknown one, is refused with 401; the errcodes M_MISSING_TOKEN and M_UNKNOWN_TOKEN (\"will return\") at SHOULD.")
+            .Says("When credentials are required but missing or invalid, the HTTP call will return with a status of 401 and the error code, `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` respectively.")
+            .SaysAt("whoami.yaml, 401", "The token is not recognised"),
         Must("TOKEN-HEADER").In(Areas.DevicesAndLogout).Section("Client authentication", "using-access-tokens")
             .Rule("An access token in the Authorization: Bearer header is accepted.")
             .Says("Access tokens may be provided via a request header, using the Authentication Bearer scheme: `Authorization: Bearer TheTokenHere`.")
@@ -422,7 +424,7 @@ public static class RequirementCatalogue
             .Rule("A completed deactivation answers 200 with id_server_unbind_result, success when there was no third-party ID to unbind.")
             .SaysAt("account_deactivation.yaml, 200, id_server_unbind_result (required)", "This must be `success` if the homeserver has no identifiers to unbind for the user."),
         Must("DEACTIVATE-LOGIN").In(Areas.Account).Section("Account deactivation", Deactivate).FromApiSchema()
-            .Rule("A deactivated account cannot log in: 403 with M_USER_DEACTIVATED, or M_FORBIDDEN.")
+            .Rule("A deactivated account cannot log in: 403; its errcode M_USER_DEACTIVATED or M_FORBIDDEN, which the 403 \"can include\", at SHOULD.")
             .Says("Deactivate the user's account, removing all ability for the user to login again.")
             .SaysAt("login.yaml, 403", "The login attempt failed. This can include one of the following error codes: * `M_FORBIDDEN`: The provided authentication data was incorrect or the requested device ID is the same as a cross-signing key ID. * `M_USER_DEACTIVATED`: The user has been deactivated. Note that servers MAY choose not to use this error code and instead use `M_FORBIDDEN`, particularly when the server can't authenticate the deactivated user."),
         Must("LOGIN-3PID-UNKNOWN").In(Areas.Login).Section("Login", PostLogin)

@@ -21,6 +21,25 @@ public static class StepChecks
         response.NeededBy(new Matcher<MatrixResponse>("an error answer (4xx or 5xx)", r => r.StatusCode >= 400 ? null : ResponseMatchers.Got(r)), ruleId, "an error answer");
 
     /// <summary>
+    /// The answer <paramref name="answer"/> gives, once it gives one: a request the server never answered in full
+    /// blocks the test on <paramref name="ruleId"/>, the rule that says how the server must answer it (its own test
+    /// fails on the time-out).
+    /// </summary>
+    /// <exception cref="NUnit.Framework.InconclusiveException">The request got no complete answer.</exception>
+    public static async Task<MatrixResponse> AnsweredAsync(this Task<MatrixResponse> answer, string ruleId, string step)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        try
+        {
+            return await answer;
+        }
+        catch (TransportException e) when (e.Exchange is { } exchange)
+        {
+            throw Blocked.Step(ruleId, step, "a complete answer", exchange.Failure ?? "none came", exchange);
+        }
+    }
+
+    /// <summary>
     /// <paramref name="response"/>, once it passes <paramref name="matcher"/>; otherwise the test ends blocked by
     /// <paramref name="ruleId"/>, the rule whose own test judges that answer.
     /// </summary>

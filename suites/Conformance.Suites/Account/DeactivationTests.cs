@@ -46,6 +46,14 @@ public sealed class DeactivationTests : ConformanceTest
         var (_, loginAfter) = await Client.OnceAsync(DeactivatedThenLoggedIn);
         await Client.LoginRefusalsAre403Async();
 
-        loginAfter.Should().BeRefusedAsDeactivated();
+        loginAfter.Should().HaveStatus(403);
+    }
+
+    [Test, Requirement("DEACTIVATE-LOGIN", RequirementLevel.Should, Quote = "The login attempt failed.")]
+    public async Task A_deactivated_accounts_login_is_refused_with_M_USER_DEACTIVATED_or_M_FORBIDDEN()
+    {
+        var (_, loginAfter) = await Client.OnceAsync(DeactivatedThenLoggedIn);
+
+        loginAfter.Should().HaveErrCode(ErrCode.UserDeactivated, ErrCode.Forbidden);
     }
 }

@@ -5,20 +5,39 @@ namespace Conformance.Suites.Registration;
 /// <summary>Request bodies the common error codes classify: not JSON (M_NOT_JSON) and JSON of the wrong shape (M_BAD_JSON).</summary>
 public static class MalformedBodies
 {
-    public static IEnumerable<TestCaseData> NotJson()
-    {
-        yield return Case("truncated JSON", Encoding.UTF8.GetBytes("{\"username\": \"alice"));
-        yield return Case("plain text", Encoding.UTF8.GetBytes("username=alice&password=secret"));
-        yield return Case("empty body", []);
-        yield return Case("invalid UTF-8 in a string", [.. Encoding.UTF8.GetBytes("{\"username\": \""), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("\"}")]);
-    }
+    /// <summary>JSON cut off mid-string: the body whose refusal the error-shape check reads.</summary>
+    public static MalformedBody Truncated { get; } = new("truncated JSON", Encoding.UTF8.GetBytes("{\"username\": \"alice"));
 
-    public static IEnumerable<TestCaseData> NotAnObject()
-    {
-        yield return Case("a JSON array", Encoding.UTF8.GetBytes("[\"alice\"]"));
-        yield return Case("a JSON string", Encoding.UTF8.GetBytes("\"alice\""));
-        yield return Case("a JSON number", Encoding.UTF8.GetBytes("42"));
-    }
+    private static readonly MalformedBody[] NotJsonBodies =
+    [
+        Truncated,
+        new("plain text", Encoding.UTF8.GetBytes("username=alice&password=secret")),
+        new("empty body", []),
+        new("invalid UTF-8 in a string", [.. Encoding.UTF8.GetBytes("{\"username\": \""), 0xFF, 0xFE, .. Encoding.UTF8.GetBytes("\"}")]),
+    ];
 
-    private static TestCaseData Case(string name, byte[] body) => new TestCaseData(body).SetArgDisplayNames(name);
+    private static readonly MalformedBody[] NotAnObjectBodies =
+    [
+        new("a JSON array", Encoding.UTF8.GetBytes("[\"alice\"]")),
+        new("a JSON string", Encoding.UTF8.GetBytes("\"alice\"")),
+        new("a JSON number", Encoding.UTF8.GetBytes("42")),
+    ];
+
+    public static IEnumerable<TestCaseData> NotJson() => NotJsonBodies.Select(Case);
+
+    public static IEnumerable<TestCaseData> NotAnObject() => NotAnObjectBodies.Select(Case);
+
+    private static TestCaseData Case(MalformedBody body) => new TestCaseData(body).SetArgDisplayNames(body.Name);
+}
+
+/// <summary>
+/// One malformed body and its one registration attempt per run, which the status test and the errcode test of the
+/// body both read.
+/// </summary>
+/// <param name="Name">What is wrong with it, as the test case shows it.</param>
+/// <param name="Content">The bytes sent as the body of POST /register.</param>
+public sealed record MalformedBody(string Name, byte[] Content)
+{
+    /// <summary>The server's answer to the body, sent once per run.</summary>
+    public OncePerRun<MatrixResponse> Answer { get; } = new(client => client.PostRegisterRawAsync(Content));
 }

@@ -88,30 +88,6 @@ public sealed class UserRegistrationTests : ConformanceTest
         login.Should().HaveStatus(200).And.HaveStringField("user_id", account.UserId.Value);
     }
 
-    [TestCaseSource(typeof(MalformedBodies), nameof(MalformedBodies.NotJson))]
-    [Requirement("REG-NOT-JSON", Quote = "Request did not contain valid JSON.")]
-    public async Task Body_that_is_not_valid_JSON_is_refused_with_M_NOT_JSON(byte[] body)
-    {
-        await Client.RequireAsync(Feature.LegacyRegistration);
-        var response = await Client.PostRegisterRawAsync(body);
-
-        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
-
-        response.Should().BeMatrixError(400, ErrCode.NotJson);
-    }
-
-    [TestCaseSource(typeof(MalformedBodies), nameof(MalformedBodies.NotAnObject))]
-    [Requirement("REG-NOT-JSON", Quote = "Request contained valid JSON, but it was malformed")]
-    public async Task Valid_JSON_that_is_not_an_object_is_refused_with_M_BAD_JSON(byte[] body)
-    {
-        await Client.RequireAsync(Feature.LegacyRegistration);
-        var response = await Client.PostRegisterRawAsync(body);
-
-        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
-
-        response.Should().BeMatrixError(400, ErrCode.BadJson);
-    }
-
     [Test, Requirement("REG-RESPONSE-REQUIRED")]
     public async Task A_successful_registration_answers_user_id_access_token_and_device_id()
     {

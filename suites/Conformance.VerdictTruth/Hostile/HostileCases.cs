@@ -93,7 +93,7 @@ public static class HostileCases
             "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(username too long)",
             "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(unknown kind at register)",
             "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(unknown endpoint)",
-            "ApiStandardsTests.Error_bodies_are_objects_with_string_errcode_and_error(body not JSON)",
+            "MalformedBodyTests.The_refusal_of_a_body_that_is_not_JSON_is_an_object_with_string_errcode_and_error",
             "ApiStandardsTests.Responses_carry_the_CORS_headers(an error (401))",
             "ApiStandardsTests.Responses_carry_the_CORS_headers(OPTIONS /register)",
         ]),

@@ -46,7 +46,7 @@ public static class KillMatrixRunner
         try
         {
             await using var server = await ReferenceHomeserver.StartAsync(row.Options);
-            var run = await InProcessSuite.RunAsync(server.BaseUrl, seed);
+            var run = await InProcessSuite.RunAsync(server.BaseUrl, seed, settings: row.SuiteSettings);
             return new MatrixResult(row, run.Outcomes, run.Outcomes.Count == 0 ? "the suite ran no test" : null, run.Leaks ?? []);
         }
 #pragma warning disable CA1031 // One row that cannot run is that row's verdict, not the end of the matrix.

@@ -64,6 +64,25 @@ public sealed class KillMatrixTests
         groups[0].Key.Should().Be("Blocked by REG-RESPONSE-REQUIRED", "groups: {0}", string.Join("; ", groups.Select(g => $"{g.Key} ({g.Count()})")));
     }
 
+    /// <remarks>
+    /// The bodies a server may hang on are sent after every other request, so a hang that holds the server's one lock
+    /// touches no other test: none fails or waits behind it, and REG-UIA-SESSION's retried session is judged.
+    /// </remarks>
+    [Test]
+    public async Task A_server_that_hangs_on_a_malformed_body_stalls_no_test_but_those_that_send_one()
+    {
+        var result = await ResultOf(FaultCatalogue.MalformedBodyStallsServer.Name);
+
+        var touched = result.Outcomes
+            .Where(o => !o.ShortName.StartsWith("MalformedBodyTests.", StringComparison.Ordinal))
+            .Where(o => o.Failed || (o.Status == "Inconclusive" && Conformance.Harness.Probes.NotJudgedReason.Of(o.Message).Kind == Conformance.Harness.Probes.NotJudgedKind.ServerStalled))
+            .Select(o => $"{o.ShortName}: {o.Status} {o.Message?.Split('\n')[0]}");
+
+        result.FailuresOfItsRequirement.Should().NotBeEmpty();
+        touched.Should().BeEmpty("only the tests that send a malformed body run while the server hangs");
+        result.Outcomes.Should().Contain(o => o.ShortName.StartsWith("RegistrationUiaTests.Retrying_a_completed_session", StringComparison.Ordinal) && o.Status == "Passed");
+    }
+
     [Test]
     public async Task Declared_red_tests_of_other_rules_are_few_and_each_declaration_says_why()
     {

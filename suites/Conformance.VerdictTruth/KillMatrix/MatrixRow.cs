@@ -10,9 +10,10 @@ namespace Conformance.VerdictTruth.KillMatrix;
 /// <param name="Options">The server's settings.</param>
 /// <param name="ShouldDepartures">Tests of a SHOULD a variant legally does not follow: they, and only they, fail on it.</param>
 /// <param name="AlsoBreaks">Requirements a fault necessarily breaks besides its own, with why.</param>
+/// <param name="SuiteSettings">Runsettings parameters the row's run needs besides the shared ones (a short request time-out for a server that withholds answers).</param>
 public sealed record MatrixRow(
     string Kind, string Name, string RequirementId, string Description, ReferenceHomeserverOptions Options, IReadOnlyList<string>? ShouldDepartures = null,
-    IReadOnlyList<Conformance.Reference.Faults.AlsoBroken>? AlsoBreaks = null)
+    IReadOnlyList<Conformance.Reference.Faults.AlsoBroken>? AlsoBreaks = null, IReadOnlyDictionary<string, string>? SuiteSettings = null)
 {
     /// <summary>Whether the suite must fail on this server (a fault) rather than pass (plain and variants).</summary>
     public bool MustBeKilled => Kind == "fault";

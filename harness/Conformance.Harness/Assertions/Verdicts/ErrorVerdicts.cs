@@ -13,6 +13,11 @@ public static class ErrorVerdicts
     public static Matcher<MatrixResponse> MatrixError(int status, string errcode) =>
         Matchers.All(Status(status), Field("errcode").Is(errcode)).Expecting($"HTTP {status} with errcode {errcode}", Got);
 
+    /// <summary>An error body whose <c>errcode</c> is one of <paramref name="errcodes"/>, whatever its status: a rule's errcode binds at a weaker level than its status.</summary>
+    public static Matcher<MatrixResponse> ErrCodeOneOf(params string[] errcodes) =>
+        Field("errcode").IsStringWhere(string.Join(" or ", errcodes), errcodes.Contains)
+            .Expecting("errcode " + string.Join(" or ", errcodes), Got);
+
     /// <summary>A standard error body: a JSON object with a string <c>errcode</c> and a string <c>error</c>.</summary>
     public static Matcher<MatrixResponse> StandardErrorBody()
     {

@@ -21,16 +21,6 @@ public static class LoginVerdicts
         Matchers.All(Status(200), Field("access_token").IsNonEmptyString(), Field("device_id").IsNonEmptyString(), Field("user_id").IsNonEmptyString());
 
     /// <summary>
-    /// A login refused because the account is deactivated: 403 with <c>M_USER_DEACTIVATED</c>, or <c>M_FORBIDDEN</c>,
-    /// which login.yaml lets a server use instead.
-    /// </summary>
-    public static Matcher<MatrixResponse> RefusedAsDeactivated() =>
-        Matchers.All(
-                Status(403),
-                Field("errcode").IsStringWhere($"{ErrCode.UserDeactivated} or {ErrCode.Forbidden}", e => e is ErrCode.UserDeactivated or ErrCode.Forbidden))
-            .Expecting($"HTTP 403 with errcode {ErrCode.UserDeactivated} or {ErrCode.Forbidden}", Got);
-
-    /// <summary>
     /// A get_token answer that matches the user's <c>m.get_login_token</c> capability: a login token when it says
     /// enabled, a refusal when it says disabled.
     /// </summary>
