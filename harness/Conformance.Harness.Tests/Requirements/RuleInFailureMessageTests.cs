@@ -33,6 +33,7 @@ public sealed class RuleInFailureMessageTests
         message.Should().Contain("""
             Spec says (registration.yaml, 400): "Part of the request was invalid. This may include one of the following error codes: … `M_USER_IN_USE` : The desired user ID is already taken."
             Spec says (client-server-api, Other error codes, M_USER_IN_USE): "Encountered when trying to register a user ID which has been taken."
+            Spec says (registration.yaml, 400): "Homeservers MUST perform the relevant checks and return these codes before performing User-Interactive Authentication"
             Spec: https://spec.matrix.org/v1.19/client-server-api/#post_matrixclientv3register
             """.ReplaceLineEndings("\n"));
         message.IndexOf("Spec says", StringComparison.Ordinal).Should().BeGreaterThan(message.IndexOf(rule.Rule, StringComparison.Ordinal));

@@ -28,8 +28,11 @@ public sealed class RegistrationOutcomeAssertions(RegistrationOutcome subject)
         return Check(RegistrationVerdicts.MappedToValidUserIdOrRefusedWith(errcode));
     }
 
-    /// <summary>The server registered an account, and its user ID fits the grammar.</summary>
-    public AndConstraint<RegistrationOutcomeAssertions> HaveRegisteredAValidUserId() => Check(RegistrationVerdicts.RegisteredAValidUserId());
+    /// <summary>The server registered an account, whatever its user ID (the ID's grammar is REG-USERID-GRAMMAR's).</summary>
+    public AndConstraint<RegistrationOutcomeAssertions> HaveRegisteredAnAccount() => Check(RegistrationVerdicts.RegisteredAnAccount());
+
+    /// <summary>The server refused (a 4xx, whatever its errcode), or registered a user ID that fits the grammar: never an invalid one.</summary>
+    public AndConstraint<RegistrationOutcomeAssertions> BeRefusedOrGetAValidUserId() => Check(RegistrationVerdicts.RefusedOrValidUserId());
 
     /// <summary>The server registered an account whose localpart is exactly <paramref name="localpart"/>.</summary>
     public AndConstraint<RegistrationOutcomeAssertions> HaveRegisteredTheLocalpart(string localpart) => Check(RegistrationVerdicts.RegisteredTheLocalpart(localpart));

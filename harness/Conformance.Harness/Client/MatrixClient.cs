@@ -37,6 +37,20 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         return (response, await client.GetWhoAmIAsync(AccountFrom(parameters, response).AccessToken));
     });
 
+    /// <summary>
+    /// The shared account's password login by full user ID, without a device_id and asking for a refresh token (which a
+    /// server without them ignores), once per run: LOGIN-PASSWORD, LOGIN-DEVICE and LOGIN-REFRESH judge parts of the one
+    /// answer, and checks of other logins stand on it, so a rate-limited server sees one login.
+    /// </summary>
+    private static readonly OncePerRun<(RegisteredAccount Account, MatrixResponse Login, long SentAt)> PasswordLogin = new(async client =>
+    {
+        await client.RequireAsync(Feature.PasswordLogin);
+        var account = await client.SharedAccountAsync();
+        var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var login = await client.PostLoginAsync(LoginBodies.Password(account.UserId.Value, account.Password).With(new JsonObject { ["refresh_token"] = true }));
+        return (account, login, sentAt);
+    });
+
     /// <summary>The shared account's password login with a wrong password, once per run: LOGIN-WRONG judges it, and checks of other login refusals stand on it.</summary>
     private static readonly OncePerRun<MatrixResponse> WrongPasswordLogin = new(async client =>
     {
@@ -410,6 +424,18 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <exception cref="InconclusiveException">Password login is not offered, or registration is closed.</exception>
     public Task<MatrixResponse> WrongPasswordLoginAsync() => OnceAsync(WrongPasswordLogin);
 
+    /// <summary>The run's one password login of the shared account, unchecked, with when it was sent: for the tests that judge it.</summary>
+    /// <exception cref="InconclusiveException">Password login is not offered, or registration is closed.</exception>
+    public Task<(RegisteredAccount Account, MatrixResponse Login, long SentAt)> SharedPasswordLoginAsync() => OnceAsync(PasswordLogin);
+
+    /// <summary>
+    /// The step a check of another account's login stands on: the shared account's password login logs in, so a
+    /// refused login says something about that other account, not about password login at all. Otherwise the test is
+    /// blocked by LOGIN-PASSWORD.
+    /// </summary>
+    /// <exception cref="InconclusiveException">The shared account's password login did not log in.</exception>
+    public async Task PasswordLoginsWorkAsync() => (await SharedPasswordLoginAsync()).Login.AsPasswordLogin();
+
     /// <summary>
     /// The step a check of another refused login stands on: the server refuses a wrong password with 403, as login.yaml
     /// documents, so a refusal's status says what the server thinks of the login, not how it refuses logins at all.
@@ -661,8 +687,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <exception cref="InconclusiveException">The device could not be read.</exception>
     public async Task<MatrixResponse> DeviceAsync(string? accessToken, string deviceId)
     {
-        var device = await GetDeviceAsync(accessToken, deviceId);
-        return device.NeededBy(Matchers.All(ResponseMatchers.Status(200), ResponseMatchers.Field("device_id").Is(deviceId)), "DEVICES-GET", $"the device {deviceId} read back");
+        return (await GetDeviceAsync(accessToken, deviceId)).AsDevice(deviceId);
     }
 
     private static string DevicePath(string deviceId) => V3 + "/devices/" + Uri.EscapeDataString(deviceId);

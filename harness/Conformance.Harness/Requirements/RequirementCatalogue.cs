@@ -31,6 +31,9 @@ public static class RequirementCatalogue
     private const string RedirectUriValidation = "redirect-uri-validation";
     private const string CodeGrant = "authorization-code-grant";
     private const string MustValidateRedirectUris = "The server MUST perform validation on redirect URIs.";
+    private const string RegistrationErrorStatus = "When a registration error condition occurs, the authorization server returns an HTTP 400 status code (unless otherwise specified) with content type \"application/json\" consisting of a JSON object describing the error in the response body.";
+    private const string RegistrationErrorCodes = "invalid_redirect_uri: The value of one or more redirection URIs is invalid. invalid_client_metadata: The value of one of the client metadata fields is invalid and the server has rejected this request.";
+    private const string RegistrationError = "RFC 7591, 3.2.2 Client Registration Error Response";
     private const string InvalidGrant = "invalid_grant: The provided authorization grant (e.g., authorization code, resource owner credentials) or refresh token is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.";
     private const string ErrorStatus = "The authorization server responds with an HTTP 400 (Bad Request) status code (unless specified otherwise) and includes the following parameters with the response:";
 
@@ -87,7 +90,8 @@ public static class RequirementCatalogue
         Must("REG-IN-USE").In(Areas.Registration).Section("Registration", Register)
             .Rule("Registering a username that is taken is refused with 400 M_USER_IN_USE.")
             .SaysAt("registration.yaml, 400", "Part of the request was invalid. This may include one of the following error codes: … `M_USER_IN_USE` : The desired user ID is already taken.")
-            .SaysAt("client-server-api, Other error codes, M_USER_IN_USE", "Encountered when trying to register a user ID which has been taken."),
+            .SaysAt("client-server-api, Other error codes, M_USER_IN_USE", "Encountered when trying to register a user ID which has been taken.")
+            .SaysAt("registration.yaml, 400", "Homeservers MUST perform the relevant checks and return these codes before performing User-Interactive Authentication"),
         Must("REG-INHIBIT").In(Areas.Registration).Section("Registration", Register).FromApiSchema()
             .Rule("With inhibit_login true, the response has user_id but no access_token, device_id, refresh_token or expires_in_ms, and the account exists.")
             .SaysAt("registration.yaml, inhibit_login", "If true, an `access_token` and `device_id` should not be returned from this call, therefore preventing an automatic login.")
@@ -98,7 +102,8 @@ public static class RequirementCatalogue
             .SaysAt("registration.yaml, 200, user_id (required)", "The fully-qualified Matrix user ID (MXID) that has been registered.")
             .SaysAt("registration.yaml, 200, access_token and device_id", "Required if the `inhibit_login` option is false."),
         Must("REG-REFRESH").In(Areas.RefreshTokens).Section("Registration", Register).Since("v1.3").FromApiSchema()
-            .Rule("With refresh_token true, a server that supports refresh tokens returns a refresh_token; without it, none is returned.")
+            .Rule("With refresh_token true, a refresh_token registration returns is a non-empty string and expires_in_ms, when given, an integer; whether it returns one is the server's (the field is optional).")
+            .SaysAt("registration.yaml, 200, expires_in_ms (integer)", "The lifetime of the access token, in milliseconds.")
             .SaysAt("registration.yaml, refresh_token", "If true, the client supports refresh tokens.")
             .SaysAt("registration.yaml, 200, refresh_token", "A refresh token for the account. This token can be used to obtain a new access token when it expires by calling the `/refresh` endpoint.")
             .SaysAt("client-server-api, Refreshing access tokens", "Handling of clients that do not support refresh tokens is up to the homeserver; clients indicate their support for refresh tokens by including a `refresh_token: true` property in the request body of the `/login` and `/register` endpoints."),
@@ -130,7 +135,7 @@ public static class RequirementCatalogue
 
         // Application services
         Must("AS-TOKEN-INVALID").In(Areas.AppServices).Section("Application Service API", "server-admin-style-permissions").Since("v1.11")
-            .Rule("POST /register or /login of type m.login.application_service without a token answers 401 M_MISSING_TOKEN; with an unknown token 401 M_UNKNOWN_TOKEN.")
+            .Rule("POST /register or /login of type m.login.application_service without a valid token is refused (MUST: only appservices may use them); 401 with M_MISSING_TOKEN or M_UNKNOWN_TOKEN (\"will return\") at SHOULD.")
             .Says("Endpoints defined in this section MUST be supported by homeservers in the client-server API as accessible only by application services.")
             .Says("If `/register` or `/login` is called with the `m.login.application_service` login type, but without a valid `as_token`, the endpoints will return an error with the `M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` error code and 401 as the HTTP status code.")
             .Says("This is the same behavior as invalid auth in the client-server API (see Using access tokens).")
@@ -145,7 +150,8 @@ public static class RequirementCatalogue
         Must("AS-EXCLUSIVE").In(Areas.AppServices).Section("Application Service API", "server-admin-style-permissions").FromApiSchema()
             .Rule("An appservice registering a user outside its namespace is refused with 400 M_EXCLUSIVE.")
             .Says("Application services which attempt to create users or aliases *outside* of their defined namespaces, or log in as users outside of their defined namespaces will receive an error code `M_EXCLUSIVE`.")
-            .SaysAt("registration.yaml, 400", "Part of the request was invalid. This may include one of the following error codes: … `M_EXCLUSIVE` : The desired user ID is in the exclusive namespace claimed by an application service."),
+            .SaysAt("registration.yaml, 400", "Part of the request was invalid. This may include one of the following error codes: … `M_EXCLUSIVE` : The desired user ID is in the exclusive namespace claimed by an application service.")
+            .SaysAt("registration.yaml, 400", "Homeservers MUST perform the relevant checks and return these codes before performing User-Interactive Authentication"),
         Must("AS-LOGIN").In(Areas.AppServices).Section("Application Service API", "server-admin-style-permissions").Since("v1.2").FromApiSchema()
             .Rule("With its as_token, an appservice logs in as a user of its namespace (m.login.application_service with an m.id.user identifier): 200 with access_token, device_id and user_id.")
             .Says("Similarly, logging in as users needs API changes in order to allow the AS to log in without needing the user's password.")
@@ -257,7 +263,7 @@ public static class RequirementCatalogue
             .SaysAt("login.yaml, type", "This must be a type returned in one of the flows of the response of the `GET /login` endpoint, like `m.login.password` or `m.login.token`.")
             .SaysAt("login.yaml, 400", "Part of the request was invalid. For example, the login type may not be recognised."),
         Must("LOGIN-REFRESH").In(Areas.RefreshTokens).Section("Login", PostLogin).Since("v1.3").FromApiSchema()
-            .Rule("With refresh_token true, a server that supports refresh tokens returns refresh_token; expires_in_ms, when given, is an integer.")
+            .Rule("With refresh_token true, a refresh_token login returns is a non-empty string and expires_in_ms, when given, an integer; whether it returns one is the server's (the field is optional).")
             .SaysAt("login.yaml, refresh_token", "If true, the client supports refresh tokens.")
             .SaysAt("login.yaml, 200, refresh_token", "A refresh token for the account. This token can be used to obtain a new access token when it expires by calling the `/refresh` endpoint.")
             .SaysAt("login.yaml, 200, expires_in_ms (integer)", "The lifetime of the access token, in milliseconds. … If not given, the client can assume that the access token will not expire."),
@@ -521,32 +527,46 @@ public static class RequirementCatalogue
         Must("OAUTH-REDIRECT-FRAGMENT").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
             .Rule("A redirect URI with a fragment is refused (400 invalid_redirect_uri or invalid_client_metadata).")
             .Says("In all cases, the redirect URI MUST NOT have a fragment component.")
-            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris)
+            .SaysAt(RegistrationError, RegistrationErrorStatus)
+            .SaysAt(RegistrationError, RegistrationErrorCodes),
         Must("OAUTH-REDIRECT-WEB-HTTPS").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
             .Rule("A web client's redirect URI that is not https is refused (400 invalid_redirect_uri or invalid_client_metadata).")
             .SaysAt("client-server-api, Redirect URI validation, web clients", "MUST use the `https` scheme.")
-            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris)
+            .SaysAt(RegistrationError, RegistrationErrorStatus)
+            .SaysAt(RegistrationError, RegistrationErrorCodes),
         Must("OAUTH-REDIRECT-WEB-USERINFO").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
             .Rule("A web client's redirect URI with a user in its authority is refused (400 invalid_redirect_uri or invalid_client_metadata).")
             .SaysAt("client-server-api, Redirect URI validation, web clients", "MUST NOT use a user or password in the authority component of the URI.")
-            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris)
+            .SaysAt(RegistrationError, RegistrationErrorStatus)
+            .SaysAt(RegistrationError, RegistrationErrorCodes),
         Must("OAUTH-REDIRECT-WEB-HOST").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
             .Rule("A web client's redirect URI on neither the client URI's host nor a subdomain of it is refused (400 invalid_redirect_uri or invalid_client_metadata).")
             .SaysAt("client-server-api, Redirect URI validation, web clients", "MUST use the client URI as a common base for the authority component, as defined previously.")
             .SaysAt("oauth2-client-metadata.yaml, client_uri", "This URI is a common base for all the other URIs in the metadata: those MUST be either on the same host or on a subdomain of the host of the `client_uri`.")
-            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris)
+            .SaysAt(RegistrationError, RegistrationErrorStatus)
+            .SaysAt(RegistrationError, RegistrationErrorCodes),
         Must("OAUTH-REDIRECT-NATIVE-SCHEME").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
             .Rule("A native client's private-use scheme that does not start with the client URI's host in reverse-DNS notation is refused (400 invalid_redirect_uri or invalid_client_metadata).")
             .SaysAt("client-server-api, Redirect URI validation, native clients", "The scheme MUST be prefixed with the client URI hostname in reverse-DNS notation.")
-            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris)
+            .SaysAt(RegistrationError, RegistrationErrorStatus)
+            .SaysAt(RegistrationError, RegistrationErrorCodes),
         Must("OAUTH-REDIRECT-NATIVE-AUTHORITY").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
             .Rule("A native client's private-use scheme URI with an authority component is refused (400 invalid_redirect_uri or invalid_client_metadata).")
             .SaysAt("client-server-api, Redirect URI validation, native clients", "There MUST NOT be an authority component.")
-            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris)
+            .SaysAt(RegistrationError, RegistrationErrorStatus)
+            .SaysAt(RegistrationError, RegistrationErrorCodes),
         Must("OAUTH-REDIRECT-LOOPBACK-PORT").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")
             .Rule("A native client's loopback redirect URI with a port is refused (400 invalid_redirect_uri or invalid_client_metadata).")
             .SaysAt("client-server-api, Redirect URI validation, native clients", "There MUST NOT be a port.")
-            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris),
+            .SaysAt("oauth2-client-metadata.yaml, redirect_uris", MustValidateRedirectUris)
+            .SaysAt(RegistrationError, RegistrationErrorStatus)
+            .SaysAt(RegistrationError, RegistrationErrorCodes),
 
         // OAuth 2.0 API: the authorization endpoint
         Must("OAUTH-LOOPBACK-ANY-PORT").In(Areas.OAuth).Section("Redirect URI validation", RedirectUriValidation).Since("v1.15")

@@ -53,6 +53,7 @@ public sealed class DeactivationTests : ConformanceTest
     public async Task A_deactivated_accounts_login_is_refused_with_M_USER_DEACTIVATED_or_M_FORBIDDEN()
     {
         var (_, loginAfter) = await Client.OnceAsync(DeactivatedThenLoggedIn);
+        await Client.LoginRefusalsAre403Async();
 
         loginAfter.Should().HaveErrCode(ErrCode.UserDeactivated, ErrCode.Forbidden);
     }

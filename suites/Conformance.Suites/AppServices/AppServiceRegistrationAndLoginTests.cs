@@ -8,54 +8,110 @@ namespace Conformance.Suites.AppServices;
 /// </summary>
 public sealed class AppServiceRegistrationAndLoginTests : ConformanceTest
 {
-    [Test, Requirement("AS-TOKEN-INVALID", Quote = "`M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` error code and 401 as the HTTP status code")]
+    private const string OnlyApplicationServices = "accessible only by application services";
+
+    private const string WillReturn401 = "`M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` error code and 401 as the HTTP status code";
+
+    /// <summary>An appservice registration without a token, once per run: the refusal and its status and errcode are judged apart.</summary>
+    private static readonly OncePerRun<MatrixResponse> RegistrationWithoutToken = new(async client =>
+    {
+        var prefix = client.Require(Setting.ExclusiveUsernamePrefix);
+        var response = await client.PostAppServiceRegisterAsync(null, prefix + client.Fake.Localpart());
+        await client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
+        return response;
+    });
+
+    /// <summary>An appservice registration with an unknown token, once per run.</summary>
+    private static readonly OncePerRun<MatrixResponse> RegistrationWithUnknownToken = new(async client =>
+    {
+        var prefix = client.Require(Setting.ExclusiveUsernamePrefix);
+        await client.AccessTokensAreReadAsync();
+        var response = await client.PostAppServiceRegisterAsync("not-an-as-token-" + client.Fake.DeviceId(), prefix + client.Fake.Localpart());
+        await client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
+        return response;
+    });
+
+    /// <summary>An appservice login without a token, once per run.</summary>
+    private static readonly OncePerRun<MatrixResponse> LoginWithoutToken = new(async client =>
+    {
+        var prefix = client.Require(Setting.ExclusiveUsernamePrefix);
+        await client.RequireAsync(Feature.LegacyLogin);
+        return await client.PostAppServiceLoginAsync(null, prefix + client.Fake.Localpart());
+    });
+
+    /// <summary>An appservice login with an unknown token, once per run.</summary>
+    private static readonly OncePerRun<MatrixResponse> LoginWithUnknownToken = new(async client =>
+    {
+        var prefix = client.Require(Setting.ExclusiveUsernamePrefix);
+        await client.RequireAsync(Feature.LegacyLogin);
+        await client.AccessTokensAreReadAsync();
+        return await client.PostAppServiceLoginAsync("not-an-as-token-" + client.Fake.DeviceId(), prefix + client.Fake.Localpart());
+    });
+
+    [Test, Requirement("AS-TOKEN-INVALID", Quote = OnlyApplicationServices)]
+    public async Task Appservice_registration_without_a_token_registers_no_one()
+    {
+        var response = await Client.OnceAsync(RegistrationWithoutToken);
+
+        response.Should().NotRegisterAnAccount();
+    }
+
+    [Test, Requirement("AS-TOKEN-INVALID", RequirementLevel.Should, Quote = WillReturn401)]
     public async Task Appservice_registration_without_a_token_answers_401_M_MISSING_TOKEN()
     {
-        var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
-
-        var response = await Client.PostAppServiceRegisterAsync(null, prefix + Fake.Localpart());
-
-        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
+        var response = await Client.OnceAsync(RegistrationWithoutToken);
 
         response.Should().BeMatrixError(401, ErrCode.MissingToken);
     }
 
-    [Test, Requirement("AS-TOKEN-INVALID", Quote = "`M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` error code and 401 as the HTTP status code")]
+    [Test, Requirement("AS-TOKEN-INVALID", Quote = OnlyApplicationServices)]
+    public async Task Appservice_registration_with_an_unknown_token_registers_no_one()
+    {
+        var response = await Client.OnceAsync(RegistrationWithUnknownToken);
+
+        response.Should().NotRegisterAnAccount();
+    }
+
+    [Test, Requirement("AS-TOKEN-INVALID", RequirementLevel.Should, Quote = WillReturn401)]
     public async Task Appservice_registration_with_an_unknown_token_answers_401_M_UNKNOWN_TOKEN()
     {
-        var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
-        await Client.AccessTokensAreReadAsync();
-
-        var response = await Client.PostAppServiceRegisterAsync("not-an-as-token-" + Fake.DeviceId(), prefix + Fake.Localpart());
-
-        await Client.NoVerdictIfRefusedWhileRegistrationIsClosedAsync(response);
+        var response = await Client.OnceAsync(RegistrationWithUnknownToken);
 
         response.Should().BeMatrixError(401, ErrCode.UnknownToken);
     }
 
-    [Test, Requirement("AS-TOKEN-INVALID", Quote = "`M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` error code and 401 as the HTTP status code")]
+    [Test, Requirement("AS-TOKEN-INVALID", Quote = OnlyApplicationServices)]
+    public async Task Appservice_login_without_a_token_is_refused()
+    {
+        var response = await Client.OnceAsync(LoginWithoutToken);
+
+        response.Should().BeARefusal();
+    }
+
+    [Test, Requirement("AS-TOKEN-INVALID", RequirementLevel.Should, Quote = WillReturn401)]
     public async Task Appservice_login_without_a_token_answers_401_M_MISSING_TOKEN()
     {
-        var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
-        await Client.RequireAsync(Feature.LegacyLogin);
-
-        var response = await Client.PostAppServiceLoginAsync(null, prefix + Fake.Localpart());
+        var response = await Client.OnceAsync(LoginWithoutToken);
 
         response.Should().BeMatrixError(401, ErrCode.MissingToken);
+    }
+
+    [Test, Requirement("AS-TOKEN-INVALID", Quote = OnlyApplicationServices)]
+    public async Task Appservice_login_with_an_unknown_token_is_refused()
+    {
+        var response = await Client.OnceAsync(LoginWithUnknownToken);
+
+        response.Should().BeARefusal();
     }
 
     /// <remarks>
     /// The application service API says 401 M_UNKNOWN_TOKEN; the client-server API's appservice login says "If the
     /// access token is not valid ... the homeserver will respond with an errcode of M_FORBIDDEN". Both pass.
     /// </remarks>
-    [Test, Requirement("AS-TOKEN-INVALID", Quote = "`M_MISSING_TOKEN` or `M_UNKNOWN_TOKEN` error code and 401 as the HTTP status code")]
+    [Test, Requirement("AS-TOKEN-INVALID", RequirementLevel.Should, Quote = WillReturn401)]
     public async Task Appservice_login_with_an_unknown_token_answers_401_M_UNKNOWN_TOKEN_or_403_M_FORBIDDEN()
     {
-        var prefix = Client.Require(Setting.ExclusiveUsernamePrefix);
-        await Client.RequireAsync(Feature.LegacyLogin);
-        await Client.AccessTokensAreReadAsync();
-
-        var response = await Client.PostAppServiceLoginAsync("not-an-as-token-" + Fake.DeviceId(), prefix + Fake.Localpart());
+        var response = await Client.OnceAsync(LoginWithUnknownToken);
 
         response.Should().BeOneOfTheMatrixErrors((401, ErrCode.UnknownToken), (403, ErrCode.Forbidden));
     }
@@ -79,7 +135,7 @@ public sealed class AppServiceRegistrationAndLoginTests : ConformanceTest
             .And.HaveNonEmptyStringField("device_id");
     }
 
-    [Test, Requirement("AS-EXCLUSIVE", Quote = "create users or aliases *outside* of their defined namespaces")]
+    [Test, Requirement("AS-EXCLUSIVE", Quote = "Homeservers MUST perform the relevant checks")]
     public async Task Appservice_registration_of_a_user_outside_its_namespace_answers_400_M_EXCLUSIVE()
     {
         var asToken = Client.Require(Setting.AppServiceToken);

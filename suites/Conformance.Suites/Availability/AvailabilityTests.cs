@@ -53,7 +53,7 @@ public sealed class AvailabilityTests : ConformanceTest
             // A server that maps such names may call them available; then it must really take one.
             await Client.RequireAsync(Feature.Registration);
             var outcome = await Client.TryRegisterAsync(new() { Username = username, Password = Fake.Password() });
-            outcome.Should().HaveRegisteredAValidUserId();
+            outcome.Should().HaveRegisteredAnAccount();
             return;
         }
 
@@ -82,6 +82,6 @@ public sealed class AvailabilityTests : ConformanceTest
 
         var outcome = await Client.TryRegisterAsync(new() { Username = username, Password = Fake.Password() });
 
-        outcome.Should().HaveRegisteredAValidUserId();
+        outcome.Should().HaveRegisteredAnAccount();
     }
 }

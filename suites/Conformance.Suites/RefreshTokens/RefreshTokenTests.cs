@@ -26,7 +26,7 @@ public sealed class RefreshTokenTests : ConformanceTest
     /// (never an access token), then tried once more: the two grace tests judge the one chain. A server that does not
     /// rotate returns no new refresh token, and the chain stops there.
     /// </summary>
-    private static readonly OncePerRun<(MatrixResponse First, MatrixResponse Again, MatrixResponse? OldAfterNewUsed)> UsedTwiceThenSucceeded = new(async client =>
+    private static readonly OncePerRun<(MatrixResponse First, MatrixResponse Again, MatrixResponse? NewestUsed, MatrixResponse? OldAfterNewUsed)> UsedTwiceThenSucceeded = new(async client =>
     {
         var session = await client.RefreshableSessionAsync();
         var first = await client.PostRefreshAsync(session.RefreshToken!);
@@ -34,11 +34,11 @@ public sealed class RefreshTokenTests : ConformanceTest
         // The newest pair is the one a client keeps; the first pair's refresh token stands in when the second refresh was refused.
         if ((again.StringField("refresh_token") ?? first.StringField("refresh_token")) is not { } newest)
         {
-            return (first, again, null);
+            return (first, again, null, null);
         }
 
-        await client.PostRefreshAsync(newest);
-        return (first, again, await client.PostRefreshAsync(session.RefreshToken!));
+        var newestUsed = await client.PostRefreshAsync(newest);
+        return (first, again, newestUsed, await client.PostRefreshAsync(session.RefreshToken!));
     });
 
     [Test, Requirement("REG-REFRESH", Quote = "If true, the client supports refresh tokens.")]
@@ -48,6 +48,7 @@ public sealed class RefreshTokenTests : ConformanceTest
 
         var account = await Client.RegisterAsync(new() { RefreshToken = true });
 
+        RefreshTokenAnswers.NoVerdictWithoutOne(account.Response, "registration");
         // expires_in_ms is optional, but an integer when sent.
         account.Response.Should().HaveNonEmptyStringField("refresh_token").And.HaveIntegerFieldIfAny("expires_in_ms");
     }
@@ -75,7 +76,7 @@ public sealed class RefreshTokenTests : ConformanceTest
         var session = await Client.RefreshableSessionAsync();
         var refreshed = await Client.PostRefreshAsync(session.RefreshToken!);
         RequireRotation(refreshed);
-        await Client.GetWhoAmIAsync(refreshed.StringField("access_token"));
+        (await Client.GetWhoAmIAsync(refreshed.StringField("access_token"))).NeededStatus(200, "REFRESH-OK", "the new access token used");
 
         var reuse = await Client.PostRefreshAsync(session.RefreshToken!);
 
@@ -86,7 +87,7 @@ public sealed class RefreshTokenTests : ConformanceTest
     [Test, Requirement("REFRESH-ROTATE", Quote = "The old refresh token remains valid until the new access token or refresh token is used")]
     public async Task A_rotated_refresh_token_still_works_until_the_new_pair_is_used()
     {
-        var (first, again, _) = await Client.OnceAsync(UsedTwiceThenSucceeded);
+        var (first, again, _, _) = await Client.OnceAsync(UsedTwiceThenSucceeded);
         RequireRotation(first);
 
         again.Should().HaveStatus(200).And.HaveNonEmptyStringField("access_token");
@@ -95,8 +96,9 @@ public sealed class RefreshTokenTests : ConformanceTest
     [Test, Requirement("REFRESH-ROTATE", Quote = "at which point the old refresh token is revoked")]
     public async Task Using_the_new_refresh_token_revokes_the_one_it_replaced()
     {
-        var (first, _, oldAfterNewUsed) = await Client.OnceAsync(UsedTwiceThenSucceeded);
+        var (first, _, newestUsed, oldAfterNewUsed) = await Client.OnceAsync(UsedTwiceThenSucceeded);
         RequireRotation(first);
+        newestUsed!.NeededStatus(200, "REFRESH-OK", "a refresh with the newest refresh token");
 
         oldAfterNewUsed!.Should().BeARefusal();
     }
@@ -138,7 +140,7 @@ public sealed class RefreshTokenTests : ConformanceTest
     {
         await RefreshWorksAsync();
         var session = await Client.RefreshableSessionAsync();
-        await Client.PostLogoutAsync(session.AccessToken);
+        (await Client.PostLogoutAsync(session.AccessToken)).NeededStatus(200, "LOGOUT-KILLS", "a logout of the session");
 
         var response = await Client.PostRefreshAsync(session.RefreshToken!);
 
@@ -146,7 +148,6 @@ public sealed class RefreshTokenTests : ConformanceTest
         response.Should().BeARefusal();
     }
 
-    /// <summary>The step a check of a refused refresh stands on: a refresh of a fresh session works at all (REFRESH-OK judges it).</summary>
     /// <summary>The answer to an unknown refresh token, on a server whose refresh works: the status and the errcode tests both read it.</summary>
     private async Task<MatrixResponse> UnknownRefreshTokenAsync()
     {
@@ -155,6 +156,7 @@ public sealed class RefreshTokenTests : ConformanceTest
         return await Client.OnceAsync(UnknownRefreshToken);
     }
 
+    /// <summary>The step a check of a refused refresh stands on: a refresh of a fresh session works at all (REFRESH-OK judges it).</summary>
     private async Task RefreshWorksAsync() =>
         (await Client.OnceAsync(RefreshedOnce)).Whoami.NeededStatus(200, "REFRESH-OK", "a refreshed access token that works");
 

@@ -22,7 +22,7 @@ public sealed class RegistrationTokenTests : ConformanceTest
 
         var outcome = await Client.TryRegisterAsync(new() { Username = Fake.Localpart(), Password = Fake.Password() }, throughStage: TokenStage);
 
-        outcome.Should().HaveRegisteredAValidUserId();
+        outcome.Should().HaveRegisteredAnAccount();
     }
 
     /// <remarks>"This should additionally be false if the token is not a recognised token": a SHOULD.</remarks>

@@ -113,7 +113,12 @@ public sealed class VerdictTests
         var registered = new RegistrationOutcome(Account("@ok:x"), null);
         var refused = Refused(403, "M_FORBIDDEN");
 
-        RegistrationVerdicts.RegisteredAValidUserId().Match(refused).Should().Be(new Mismatch("the registration to succeed", "the server answered HTTP 403 with errcode M_FORBIDDEN"));
+        RegistrationVerdicts.RegisteredAnAccount().Match(refused).Should().Be(new Mismatch("the registration to succeed", "the server answered HTTP 403 with errcode M_FORBIDDEN"));
+        RegistrationVerdicts.RegisteredAnAccount().Match(new RegistrationOutcome(Account("@o!k:x"), null)).Should().BeNull();
+        RegistrationVerdicts.RefusedOrValidUserId().Match(Refused(400, "M_BAD_JSON")).Should().BeNull();
+        RegistrationVerdicts.RefusedOrValidUserId().Match(registered).Should().BeNull();
+        RegistrationVerdicts.RefusedOrValidUserId().Match(new RegistrationOutcome(Account("@o!k:x"), null))!.Expected.Should().Be("a user ID that fits the grammar");
+        RegistrationVerdicts.RefusedOrValidUserId().Match(Refused(500, "M_UNKNOWN"))!.Expected.Should().Be("either a valid user ID or a refusal (4xx)");
         RegistrationVerdicts.Registered("@ok:x").Match(registered).Should().BeNull();
         RegistrationVerdicts.Registered("@other:x").Match(registered).Should().Be(new Mismatch("the user ID @other:x", "the server registered @ok:x"));
         RegistrationVerdicts.Registered("@ok:x").Match(refused)!.Expected.Should().Be("the registration of @ok:x to succeed");

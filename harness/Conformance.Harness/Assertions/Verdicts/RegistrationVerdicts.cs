@@ -40,9 +40,9 @@ public static class RegistrationVerdicts
     public static Matcher<RegisteredAccount> Localpart(string localpart) =>
         new($"the localpart \"{localpart}\"", a => a.UserId.Localpart == localpart ? null : $"the user ID is \"{a.UserId}\"");
 
-    /// <summary>The server registered an account, and its user ID fits the grammar.</summary>
-    public static Matcher<RegistrationOutcome> RegisteredAValidUserId() =>
-        Either(UserIdFitsTheGrammar(), RefusalFails("the registration to succeed"));
+    /// <summary>The server registered an account, whatever its user ID (the ID's grammar is REG-USERID-GRAMMAR's).</summary>
+    public static Matcher<RegistrationOutcome> RegisteredAnAccount() =>
+        Either(new Matcher<RegisteredAccount>("an account", _ => (string?)null), RefusalFails("the registration to succeed"));
 
     /// <summary>The server registered an account whose localpart is exactly <paramref name="localpart"/>.</summary>
     public static Matcher<RegistrationOutcome> RegisteredTheLocalpart(string localpart) =>
@@ -83,6 +83,10 @@ public static class RegistrationVerdicts
         Either(
             UserIdFitsTheGrammar(),
             ErrorVerdicts.MatrixError(400, errcode).Expecting($"either a valid user ID or HTTP 400 with errcode {errcode}", Answered));
+
+    /// <summary>Either the server refused (a 4xx, whatever its errcode), or it registered a user ID that fits the grammar.</summary>
+    public static Matcher<RegistrationOutcome> RefusedOrValidUserId() =>
+        Either(UserIdFitsTheGrammar(), ClientError().Expecting("either a valid user ID or a refusal (4xx)", Answered));
 
     // What was got, and for whom when the body names a user.
     private static string GotForUserId(MatrixResponse response) =>
