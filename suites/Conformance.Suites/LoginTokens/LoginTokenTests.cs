@@ -16,9 +16,8 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-DISCOVERY", Quote = "This capability has a single flag, `enabled`")]
     public async Task The_capability_agrees_with_what_get_token_does_for_the_user()
     {
-        await Client.RequireAsync(Feature.LoginTokens);
-        var account = await Client.SharedAccountAsync();
-        var capabilities = await Client.GetCapabilitiesAsync(account.AccessToken);
+        var shared = await Client.SharedLoginTokenAsync();
+        var capabilities = await Client.GetCapabilitiesAsync(shared.Account.AccessToken);
         // GET /capabilities is no rule of this suite's: without its answer there is nothing to compare get_token with.
         if (capabilities.StatusCode != 200 || capabilities.Body?["capabilities"]?["m.get_login_token"] is not JsonObject capability)
         {
@@ -27,7 +26,7 @@ public sealed class LoginTokenTests : ConformanceTest
                 + capabilities.Exchange.Describe());
         }
 
-        var issued = await Client.GetLoginTokenAsync(account);
+        var issued = shared.Issued;
 
         // The capability is per user: a server offering get_token may still deny it to some users, and say so here.
         issued.Should().IssueALoginTokenExactlyWhen(capability["enabled"]?.GetValueKind() == JsonValueKind.True);
@@ -49,22 +48,16 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-UIA", Quote = "servers MUST always re-prompt")]
     public async Task Get_token_asks_again_right_after_a_completed_UIA()
     {
-        await Client.RequireAsync(Feature.LoginTokens);
-        var account = await Client.SharedAccountAsync();
-        (await Client.GetLoginTokenAsync(account)).NeededStatus(200, "LTOKEN-RESPONSE", "a login token got through a completed UIA");
+        var shared = await Client.SharedLoginTokenAsync();
+        shared.Issued.NeededStatus(200, "LTOKEN-RESPONSE", "a login token got through a completed UIA");
 
-        var again = await Client.PostGetLoginTokenAsync(account.AccessToken, new JsonObject());
-
-        again.Should().BeUiaChallenge();
+        shared.AskedAgain.Should().BeUiaChallenge();
     }
 
     [Test, Requirement("LTOKEN-RESPONSE")]
     public async Task Get_token_answers_login_token_and_expires_in_ms()
     {
-        await Client.RequireAsync(Feature.LoginTokens);
-        var account = await Client.SharedAccountAsync();
-
-        var response = await Client.GetLoginTokenAsync(account);
+        var response = (await Client.SharedLoginTokenAsync()).Issued;
 
         NoVerdictIfTheUserCannotGenerateTokens(response);
         response.Should().HaveStatus(200).And.HaveNonEmptyStringField("login_token").And.HaveIntegerField("expires_in_ms");
@@ -107,7 +100,7 @@ public sealed class LoginTokenTests : ConformanceTest
     [Test, Requirement("LTOKEN-INVALID")]
     public async Task An_expired_login_token_is_refused_with_M_FORBIDDEN()
     {
-        var issued = await Client.IssueLoginTokenAsync();
+        var issued = await Client.IssueFreshLoginTokenAsync();
         await Expiry.WaitOutAsync(issued.LifetimeMs, "login token");
 
         var login = await Client.LogInWithLoginTokenAsync(issued.Token);
