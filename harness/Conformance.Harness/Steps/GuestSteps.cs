@@ -17,4 +17,12 @@ public static class GuestSteps
         registration.NeededBy(
             Matchers.All(ResponseMatchers.Status(200), ResponseMatchers.Field("access_token").IsNonEmptyString(), ResponseMatchers.Field("user_id").IsNonEmptyString()),
             ruleId, "a guest");
+
+    /// <summary>
+    /// <paramref name="registration"/>, once it registered a guest the test can name (200 with a non-empty
+    /// <c>user_id</c>), for a test that needs only the guest's user ID; else blocked by <paramref name="ruleId"/>.
+    /// </summary>
+    /// <exception cref="NUnit.Framework.InconclusiveException">The answer names no guest.</exception>
+    public static MatrixResponse GuestNamed(MatrixResponse registration, string ruleId) =>
+        registration.NeededBy(Assertions.Verdicts.RegistrationVerdicts.Answered(), ruleId, "a guest");
 }

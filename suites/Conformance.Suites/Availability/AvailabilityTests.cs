@@ -28,10 +28,9 @@ public sealed class AvailabilityTests : ConformanceTest
     public async Task A_taken_username_is_answered_M_USER_IN_USE()
     {
         await Client.RequireAsync(Feature.LegacyRegistration);
-        var username = Fake.Localpart();
-        await Client.RegisterAsync(new() { Username = username });
+        var taken = await Client.OnceAsync(Registration.TakenUsername.Account);
 
-        var response = await Client.GetRegisterAvailableAsync(username);
+        var response = await Client.GetRegisterAvailableAsync(taken.UserId.Localpart);
 
         response.Should().BeMatrixError(400, ErrCode.UserInUse);
     }

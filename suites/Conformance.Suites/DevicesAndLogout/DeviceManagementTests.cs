@@ -4,12 +4,6 @@ namespace Conformance.Suites.DevicesAndLogout;
 public sealed class DeviceManagementTests : ConformanceTest
 {
     /// <summary>
-    /// A fresh account the refusals of a rename and the reads of another user's device share: none of them can change
-    /// it. Deletions, which a broken server may carry out, each have an account of their own.
-    /// </summary>
-    private static readonly OncePerRun<RegisteredAccount> Bystander = new(client => client.RegisterAsync());
-
-    /// <summary>
     /// A fresh account's deletion of its own device with a wrong password: DEVICES-DELETE and UIA-STAGE-FAILED judge
     /// the one answer. Not the bystander's: a refusal without UIA elsewhere may delete that device under it.
     /// </summary>
@@ -19,7 +13,11 @@ public sealed class DeviceManagementTests : ConformanceTest
         return await client.DeleteDeviceThroughUiaAsync(account, account.DeviceId!, account.Password + "-wrong");
     });
 
-    /// <summary>A fresh account whose device was renamed with PUT /devices/{deviceId}: one test judges the answer, one the new name.</summary>
+    /// <summary>
+    /// A fresh account whose device was renamed with PUT /devices/{deviceId}: one test judges the answer, one the new
+    /// name, and the refusals of a rename of an unknown device and the reads of another user's device use it too (none
+    /// of them can change it). Deletions, which a broken server may carry out, each have an account of their own.
+    /// </summary>
     private static readonly OncePerRun<(RegisteredAccount Account, string DisplayName, MatrixResponse Update)> Renamed = new(async client =>
     {
         var account = await client.RegisterAsync();
@@ -73,7 +71,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     public async Task Get_device_answers_404_for_a_device_of_another_user()
     {
         var owner = await Client.SharedAccountAsync();
-        var other = await Client.OnceAsync(Bystander);
+        var (other, _, _) = await Client.OnceAsync(Renamed);
         await Client.DeviceAsync(owner.AccessToken, owner.DeviceId!);
 
         var device = await Client.GetDeviceAsync(other.AccessToken, owner.DeviceId!);
@@ -102,7 +100,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     [Test, Requirement("DEVICES-UPDATE", Quote = "The current user has no device with the given ID.")]
     public async Task Put_device_answers_404_for_an_unknown_device()
     {
-        var account = await Client.OnceAsync(Bystander);
+        var (account, _, _) = await Client.OnceAsync(Renamed);
         await Client.DeviceAsync(account.AccessToken, account.DeviceId!);
 
         var update = await Client.PutDeviceDisplayNameAsync(account.AccessToken, Fake.DeviceId(), Fake.DeviceDisplayName());

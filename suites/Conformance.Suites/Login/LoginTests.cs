@@ -1,3 +1,4 @@
+using Conformance.Suites.DevicesAndLogout;
 using System.Text.Json.Nodes;
 
 namespace Conformance.Suites.Login;
@@ -62,10 +63,8 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-PASSWORD", Quote = "The user has been authenticated.")]
     public async Task Password_login_by_localpart_answers_access_token_device_id_and_user_id()
     {
-        await Client.RequireAsync(Feature.PasswordLogin);
-        var account = await Client.SharedAccountAsync();
-
-        var response = await Client.LogInWithPasswordAsync(account.UserId.Localpart, account.Password!);
+        var (account, _, logins) = await Client.OnceAsync(SharedSessions.LoggedOutEverywhere);
+        var response = logins.ByLocalpart;
 
         response.Should().HaveStatus(200)
             .And.HaveStringField("user_id", account.UserId.Value)
@@ -76,11 +75,7 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-PASSWORD", Quote = "The user has been authenticated.")]
     public async Task Password_login_works_with_a_non_ASCII_password()
     {
-        await Client.RequireAsync(Feature.PasswordLogin);
-        var password = "pässwörd-ünïcödé-" + Fake.Password();
-        var account = await Client.RegisterAsync(new() { Password = password });
-
-        var response = await Client.LogInWithPasswordAsync(account.UserId.Value, password);
+        var (account, response, _, _) = await Client.OnceAsync(SharedSessions.FirstSessionLoggedOut);
 
         response.Should().HaveStatus(200).And.HaveStringField("user_id", account.UserId.Value);
     }
@@ -145,13 +140,10 @@ public sealed class LoginTests : ConformanceTest
     public async Task Login_with_device_id_echoes_it()
     {
         await Client.RequireAsync(Feature.PasswordLogin);
-        var (account, plainLogin, _) = await Client.SharedPasswordLoginAsync();
-        plainLogin.AsPasswordLogin();
-        var deviceId = Fake.DeviceId();
+        await Client.PasswordLoginsWorkAsync();
+        var (_, _, afterwards) = await Client.OnceAsync(SharedSessions.LoggedOutEverywhere);
 
-        var login = await Client.PostLoginAsync(PasswordLogin(account, new JsonObject { ["device_id"] = deviceId }));
-
-        login.Should().HaveStatus(200).And.HaveStringField("device_id", deviceId);
+        afterwards.Login.Should().HaveStatus(200).And.HaveStringField("device_id", afterwards.DeviceId);
     }
 
     [Test, Requirement("LOGIN-TYPE-ADVERTISED", Quote = "the login type may not be recognised")]
@@ -178,13 +170,12 @@ public sealed class LoginTests : ConformanceTest
     [Test, Requirement("LOGIN-DISPLAYNAME", Quote = "A display name to assign to the newly-created device.")]
     public async Task Initial_device_display_name_on_login_names_the_new_device()
     {
-        var account = await Client.SharedAccountAsync();
-        var displayName = Fake.DeviceDisplayName();
-        var login = await Client.LogInAgainAsync(account, displayName: displayName);
+        var (_, _, afterwards) = await Client.OnceAsync(SharedSessions.LoggedOutEverywhere);
+        var login = LoginSession.From(afterwards.Login.AsPasswordLogin())!;
 
         var device = await Client.DeviceAsync(login.AccessToken, login.DeviceId);
 
-        device.Should().HaveStringField("display_name", displayName);
+        device.Should().HaveStringField("display_name", afterwards.DisplayName);
     }
 
     [Test, Requirement("LOGIN-DISPLAYNAME", Quote = "Ignored if `device_id` corresponds to a known device.")]

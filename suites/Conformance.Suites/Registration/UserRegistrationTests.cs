@@ -3,6 +3,12 @@ namespace Conformance.Suites.Registration;
 /// <summary>POST /register with kind=user: what a successful registration returns, and what it refuses.</summary>
 public sealed class UserRegistrationTests : ConformanceTest
 {
+    /// <summary>
+    /// An account registered with inhibit_login, asking for a refresh token too: two tests judge the answer, one logs
+    /// the account in.
+    /// </summary>
+    private static readonly OncePerRun<RegisteredAccount> Inhibited = new(client => client.RegisterAsync(new() { InhibitLogin = true, RefreshToken = true }));
+
     [Test, Requirement("REG-DEVICE-GEN", Quote = "the server must auto-generate one")]
     public async Task Registration_without_device_id_returns_a_server_generated_device_id()
     {
@@ -47,10 +53,9 @@ public sealed class UserRegistrationTests : ConformanceTest
     [Test, Requirement("REG-IN-USE", Quote = "Homeservers MUST perform the relevant checks")]
     public async Task Registering_a_taken_username_is_refused_with_M_USER_IN_USE()
     {
-        var username = Fake.Localpart();
-        await Client.RegisterAsync(new() { Username = username });
+        var taken = await Client.OnceAsync(TakenUsername.Account);
 
-        var second = await Client.TryRegisterAsync(new() { Username = username, Password = Fake.Password() });
+        var second = await Client.TryRegisterAsync(new() { Username = taken.UserId.Localpart, Password = Fake.Password() });
 
         second.Should().BeRefusedWith(400, ErrCode.UserInUse);
     }
@@ -59,7 +64,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     [Test, Requirement("REG-INHIBIT", RequirementLevel.Should, Quote = "should not be returned from this call")]
     public async Task Registration_with_inhibit_login_returns_user_id_but_no_access_token_or_device()
     {
-        var account = await Client.RegisterAsync(new() { InhibitLogin = true });
+        var account = await Client.OnceAsync(Inhibited);
 
         account.Response.Should().HaveNonEmptyStringField("user_id")
             .And.NotHaveField("access_token")
@@ -70,7 +75,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     [Test, Requirement("REG-INHIBIT", Quote = "Omitted if the `inhibit_login` option is true.")]
     public async Task Registration_with_inhibit_login_returns_no_refresh_token_or_expiry()
     {
-        var account = await Client.RegisterAsync(new() { InhibitLogin = true, RefreshToken = true });
+        var account = await Client.OnceAsync(Inhibited);
 
         account.Response.Should().HaveNonEmptyStringField("user_id")
             .And.NotHaveField("refresh_token")
@@ -82,7 +87,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     {
         await Client.RequireAsync(Feature.PasswordLogin);
         await Client.PasswordLoginsWorkAsync();
-        var account = await Client.RegisterAsync(new() { InhibitLogin = true });
+        var account = await Client.OnceAsync(Inhibited);
 
         var login = await Client.LogInWithPasswordAsync(account.UserId.Value, account.Password!);
 

@@ -69,10 +69,9 @@ public sealed class RegistrationUiaTests : ConformanceTest
     public async Task A_taken_username_is_refused_on_the_first_request_before_UIA()
     {
         await Client.RequireAsync(Feature.Registration);
-        var username = Fake.Localpart();
-        await Client.RegisterAsync(new() { Username = username });
+        var taken = await Client.OnceAsync(Registration.TakenUsername.Account);
 
-        var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = username, Password = Fake.Password() }.ToJson());
+        var response = await Client.PostRegisterAsync(new RegistrationParameters { Username = taken.UserId.Localpart, Password = Fake.Password() }.ToJson());
 
         // The rule names the codes to return before UIA: the errcode is part of it, not only the moment.
         response.Should().BeMatrixError(400, ErrCode.UserInUse);
