@@ -24,12 +24,12 @@ public sealed class ServerConfigurationTests
             passed: ["LoginTests.Get_login_lists_flows_each_with_a_type"]);
         yield return Configuration("registration disabled", ["--registration", "disabled"], [],
             inconclusive: ["UserRegistrationTests.Registration_without_device_id_returns_a_server_generated_device_id", "RegistrationUiaTests.Registration_without_auth_is_answered_401_with_flows_of_stages", "AvailabilityTests.A_taken_username_is_answered_M_USER_IN_USE"],
-            passed: ["UserRegistrationTests.A_server_with_registration_disabled_answers_403", "RegistrationTokenTests.On_a_server_that_does_not_permit_registration_the_validity_check_answers_403", "TokenAndLogoutTests.An_authenticated_endpoint_without_a_token_answers_M_MISSING_TOKEN"]);
+            passed: ["UserRegistrationTests.A_server_with_registration_disabled_answers_403", "RegistrationTokenTests.On_a_server_that_does_not_permit_registration_the_validity_check_answers_403", "TokenAndLogoutTests.An_authenticated_endpoint_answers_M_MISSING_TOKEN_without_a_token_and_M_UNKNOWN_TOKEN_with_an_unknown_one(no access token)"]);
         yield return Configuration("password login off, as on SSO-only servers", ["--variant", "password-login-off"], [],
-            inconclusive: ["LoginTests.A_wrong_password_is_refused_with_M_FORBIDDEN", "TokenAndLogoutTests.Logout_deletes_the_device", "LoginTokenTests.A_login_token_works_only_once"],
+            inconclusive: ["LoginTests.A_wrong_password_or_an_unknown_user_is_refused_with_M_FORBIDDEN(wrong password)", "TokenAndLogoutTests.Logout_deletes_the_device", "LoginTokenTests.A_login_token_works_only_once"],
             passed: ["LoginTokenTests.Get_token_without_auth_is_answered_with_a_UIA_challenge", "RefreshTokenTests.Refresh_returns_an_access_token_that_works", "LoginTests.Get_login_lists_flows_each_with_a_type"]);
         yield return Configuration("registration closed, refused before the body is read", ["--variant", "closed-registration-refuses-first"], [],
-            inconclusive: ["MalformedBodyTests.Body_that_is_not_valid_JSON_is_refused_with_400(plain text)", "MalformedBodyTests.Body_that_is_not_valid_JSON_is_refused_with_M_NOT_JSON(plain text)", "UserRegistrationTests.A_kind_other_than_user_or_guest_makes_no_account_and_is_refused_400_or_403(\"admin\")"],
+            inconclusive: ["MalformedBodyTests.A_body_that_is_not_a_JSON_object_is_refused_with_400(plain text)", "MalformedBodyTests.A_body_that_is_not_JSON_answers_M_NOT_JSON_and_JSON_that_is_not_an_object_M_BAD_JSON(plain text)", "UserRegistrationTests.A_kind_other_than_user_or_guest_makes_no_account_and_is_refused_400_or_403(\"admin\")"],
             passed: ["UserRegistrationTests.A_server_with_registration_disabled_answers_403", "RegistrationTokenTests.On_a_server_that_does_not_permit_registration_the_validity_check_answers_M_FORBIDDEN"]);
         yield return Configuration("registration by token only, token given", ["--registration", "token", "--registration-token", "verdict-truth-token"],
             [new("CONFORMANCE_REGISTRATION_TOKEN", "verdict-truth-token")],

@@ -136,7 +136,7 @@ public sealed class FailureMessageTests
     {
         var response = await RespondAsync(status, body);
 
-        PassesOrFailsSaying(() => response.Should().NotRegisterAnAccount(), passes, "Expected no registration");
+        PassesOrFailsSaying(() => response.Should().NotRegisterAnAccount(), passes, "Expected a refusal that makes no account or session");
     }
 
     [TestCase(200, """{"login_token":"x","expires_in_ms":1}""", true, true)]

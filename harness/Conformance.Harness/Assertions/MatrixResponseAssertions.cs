@@ -152,7 +152,7 @@ public sealed class MatrixResponseAssertions(MatrixResponse subject)
     /// <summary>A refusal: a 4xx status, whatever its errcode (which a rule of its own may judge).</summary>
     public AndConstraint<MatrixResponseAssertions> BeARefusal() => Check(ClientError());
 
-    /// <summary>No account came of the request: not a 2xx, and no <c>user_id</c> or <c>access_token</c> in the body.</summary>
+    /// <summary>No account or session came of the request (a registration, or a login): not a 2xx, and no <c>user_id</c> or <c>access_token</c> in the body.</summary>
     public AndConstraint<MatrixResponseAssertions> NotRegisterAnAccount() => Check(RegistrationVerdicts.NoAccount());
 
     /// <summary>A 2xx with no sign of endpoint logic (no UIA flows, no errcode): what OPTIONS must get.</summary>

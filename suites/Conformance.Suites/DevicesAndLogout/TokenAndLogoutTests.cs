@@ -8,30 +8,12 @@ public sealed class TokenAndLogoutTests : ConformanceTest
     /// test judges the logout's answer (LOGOUT-NO-BODY), one the token. A server that refuses the empty body is sent
     /// <c>{}</c> next, so the token's fate is still judged.
     /// </summary>
-    private static readonly OncePerRun<(MatrixResponse WithoutBody, MatrixResponse TokenAfter)> LoggedOut = new(async client =>
-    {
-        var account = await client.RegisterAsync();
-        var withoutBody = await client.PostLogoutWithoutBodyAsync(account.AccessToken);
-        if (withoutBody.StatusCode != 200)
-        {
-            await client.PostLogoutAsync(account.AccessToken);
-        }
-
-        return (withoutBody, await client.GetWhoAmIAsync(account.AccessToken));
-    });
+    private static readonly OncePerRun<(MatrixResponse WithoutBody, MatrixResponse TokenAfter)> LoggedOut =
+        LoggedOutWithoutBody((client, token) => client.PostLogoutWithoutBodyAsync(token), (client, token) => client.PostLogoutAsync(token));
 
     /// <summary>The same for POST /logout/all: one test judges the answer, one the token that made the request.</summary>
-    private static readonly OncePerRun<(MatrixResponse WithoutBody, MatrixResponse TokenAfter)> LoggedOutAll = new(async client =>
-    {
-        var account = await client.RegisterAsync();
-        var withoutBody = await client.PostLogoutAllWithoutBodyAsync(account.AccessToken);
-        if (withoutBody.StatusCode != 200)
-        {
-            await client.PostLogoutAllAsync(account.AccessToken);
-        }
-
-        return (withoutBody, await client.GetWhoAmIAsync(account.AccessToken));
-    });
+    private static readonly OncePerRun<(MatrixResponse WithoutBody, MatrixResponse TokenAfter)> LoggedOutAll =
+        LoggedOutWithoutBody((client, token) => client.PostLogoutAllWithoutBodyAsync(token), (client, token) => client.PostLogoutAllAsync(token));
 
     /// <summary>The one request without a token that the status and the errcode tests both read.</summary>
     private static readonly OncePerRun<MatrixResponse> WithoutAToken = new(client => client.GetWhoAmIAsync(null));
@@ -43,36 +25,28 @@ public sealed class TokenAndLogoutTests : ConformanceTest
         return await client.GetWhoAmIAsync("not-a-token-" + client.Fake.DeviceId());
     });
 
-    [Test, Requirement("TOKEN-MISSING", Quote = "The token is not recognised")]
-    public async Task An_authenticated_endpoint_without_a_token_is_refused_with_401()
+    public static IEnumerable<TestCaseData> MissingAndUnknownTokens() =>
+    [
+        RefusalCase.Shared("no access token", WithoutAToken, (401, ErrCode.MissingToken)).ToTestCase(),
+        RefusalCase.Shared("unknown access token", WithAnUnknownToken, (401, ErrCode.UnknownToken)).ToTestCase(),
+    ];
+
+    [TestCaseSource(nameof(MissingAndUnknownTokens))]
+    [Requirement("TOKEN-MISSING", Quote = "The token is not recognised")]
+    public async Task An_authenticated_endpoint_without_a_valid_token_is_refused_with_401(RefusalCase refusal)
     {
-        var response = await Client.OnceAsync(WithoutAToken);
+        var response = await refusal.Answer(Client);
 
         response.Should().HaveStatus(401);
     }
 
-    [Test, Requirement("TOKEN-MISSING", RequirementLevel.Should, Quote = "When credentials are required but missing or invalid")]
-    public async Task An_authenticated_endpoint_without_a_token_answers_M_MISSING_TOKEN()
+    [TestCaseSource(nameof(MissingAndUnknownTokens))]
+    [Requirement("TOKEN-MISSING", RequirementLevel.Should, Quote = "When credentials are required but missing or invalid")]
+    public async Task An_authenticated_endpoint_answers_M_MISSING_TOKEN_without_a_token_and_M_UNKNOWN_TOKEN_with_an_unknown_one(RefusalCase refusal)
     {
-        var response = await Client.OnceAsync(WithoutAToken);
+        var response = await refusal.Answer(Client);
 
-        response.Should().HaveErrCode(ErrCode.MissingToken);
-    }
-
-    [Test, Requirement("TOKEN-MISSING", Quote = "The token is not recognised")]
-    public async Task An_authenticated_endpoint_with_an_unknown_token_is_refused_with_401()
-    {
-        var response = await Client.OnceAsync(WithAnUnknownToken);
-
-        response.Should().HaveStatus(401);
-    }
-
-    [Test, Requirement("TOKEN-MISSING", RequirementLevel.Should, Quote = "When credentials are required but missing or invalid")]
-    public async Task An_authenticated_endpoint_with_an_unknown_token_answers_M_UNKNOWN_TOKEN()
-    {
-        var response = await Client.OnceAsync(WithAnUnknownToken);
-
-        response.Should().HaveErrCode(ErrCode.UnknownToken);
+        response.Should().HaveErrCode(refusal.ErrCodes);
     }
 
     [Test, Requirement("TOKEN-HEADER", Quote = "Access tokens may be provided via a request header")]
@@ -159,4 +133,17 @@ public sealed class TokenAndLogoutTests : ConformanceTest
 
         response.Should().HaveStatus(200);
     }
+
+    private static OncePerRun<(MatrixResponse WithoutBody, MatrixResponse TokenAfter)> LoggedOutWithoutBody(
+        Func<MatrixClient, string?, Task<MatrixResponse>> withoutBody, Func<MatrixClient, string?, Task<MatrixResponse>> withEmptyObject) => new(async client =>
+    {
+        var account = await client.RegisterAsync();
+        var first = await withoutBody(client, account.AccessToken);
+        if (first.StatusCode != 200)
+        {
+            await withEmptyObject(client, account.AccessToken);
+        }
+
+        return (first, await client.GetWhoAmIAsync(account.AccessToken));
+    });
 }

@@ -80,36 +80,28 @@ public sealed class LoginTests : ConformanceTest
         response.Should().HaveStatus(200).And.HaveStringField("user_id", account.UserId.Value);
     }
 
-    [Test, Requirement("LOGIN-WRONG", Quote = "The login attempt failed.")]
-    public async Task A_wrong_password_is_refused_with_403()
+    public static IEnumerable<TestCaseData> RefusedLogins() =>
+    [
+        new RefusalCase("wrong password", client => client.WrongPasswordLoginAsync(), (403, ErrCode.Forbidden)).ToTestCase(),
+        RefusalCase.Shared("unknown user", UnknownUserLogin, (403, ErrCode.Forbidden)).ToTestCase(),
+    ];
+
+    [TestCaseSource(nameof(RefusedLogins))]
+    [Requirement("LOGIN-WRONG", Quote = "The login attempt failed.")]
+    public async Task A_wrong_password_or_an_unknown_user_is_refused_with_403(RefusalCase refusal)
     {
-        var response = await Client.WrongPasswordLoginAsync();
+        var response = await refusal.Answer(Client);
 
         response.Should().HaveStatus(403);
     }
 
-    [Test, Requirement("LOGIN-WRONG", RequirementLevel.Should, Quote = "Forbidden access, e.g. joining a room without permission, failed login.")]
-    public async Task A_wrong_password_is_refused_with_M_FORBIDDEN()
+    [TestCaseSource(nameof(RefusedLogins))]
+    [Requirement("LOGIN-WRONG", RequirementLevel.Should, Quote = "Forbidden access, e.g. joining a room without permission, failed login.")]
+    public async Task A_wrong_password_or_an_unknown_user_is_refused_with_M_FORBIDDEN(RefusalCase refusal)
     {
-        var response = await Client.WrongPasswordLoginAsync();
+        var response = await refusal.Answer(Client);
 
-        response.Should().HaveErrCode(ErrCode.Forbidden);
-    }
-
-    [Test, Requirement("LOGIN-WRONG", Quote = "The login attempt failed.")]
-    public async Task An_unknown_user_is_refused_with_403()
-    {
-        var response = await Client.OnceAsync(UnknownUserLogin);
-
-        response.Should().HaveStatus(403);
-    }
-
-    [Test, Requirement("LOGIN-WRONG", RequirementLevel.Should, Quote = "Forbidden access, e.g. joining a room without permission, failed login.")]
-    public async Task An_unknown_user_is_refused_with_M_FORBIDDEN()
-    {
-        var response = await Client.OnceAsync(UnknownUserLogin);
-
-        response.Should().HaveErrCode(ErrCode.Forbidden);
+        response.Should().HaveErrCode(refusal.ErrCodes);
     }
 
     /// <remarks>Only the status is the rule: the errcode of a 403 from /login is M_FORBIDDEN in the schema's list, which the LOGIN-WRONG tests judge.</remarks>

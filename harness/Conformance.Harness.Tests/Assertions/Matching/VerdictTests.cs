@@ -44,7 +44,7 @@ public sealed class VerdictTests
     [TestCase(401, """{"access_token":"t"}""", "got HTTP 401 with no errcode")]
     public void NoAccount(int status, string body, string? found) =>
         RegistrationVerdicts.NoAccount().Match(Responses.Json(status, body))
-            .Should().Be(found is null ? null : new Mismatch("no registration (a refusal such as 401 or 400)", found));
+            .Should().Be(found is null ? null : new Mismatch("a refusal that makes no account or session (such as 401 or 400)", found));
 
     [TestCase(200, """{"user_id":"@alice:x"}""", null)]
     [TestCase(401, """{"flows":[]}""", null)]

@@ -19,10 +19,10 @@ public static class RegistrationVerdicts
     public static Matcher<MatrixResponse> AnsweredWithSession() =>
         Matchers.All(Answered(), Field("access_token").IsNonEmptyString(), Field("device_id").IsNonEmptyString());
 
-    /// <summary>No account came of the request: not a 2xx, and no <c>user_id</c> or <c>access_token</c> in the body.</summary>
+    /// <summary>No account or session came of the request: not a 2xx, and no <c>user_id</c> or <c>access_token</c> in the body.</summary>
     public static Matcher<MatrixResponse> NoAccount() =>
         Matchers.All(Matchers.Not(Success()), Matchers.Not(Field("user_id").IsPresent()), Matchers.Not(Field("access_token").IsPresent()))
-            .Expecting("no registration (a refusal such as 401 or 400)", GotForUserId);
+            .Expecting("a refusal that makes no account or session (such as 401 or 400)", GotForUserId);
 
     /// <summary>
     /// The answer to a retried, completed registration session: the same result (200 for <paramref name="userId"/>,
