@@ -67,7 +67,7 @@ public sealed class AppServiceRegistrationAndLoginTests : ConformanceTest
     {
         var response = await refusal.Answer(Client);
 
-        response.Should().NotRegisterAnAccount();
+        response.Should().BeARefusal().And.NotRegisterAnAccount();
     }
 
     [TestCaseSource(nameof(RequestsWithoutAValidToken))]
