@@ -416,10 +416,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// string <c>user_id</c> and <c>device_id</c> blocks the test on WHOAMI-FIELDS, whose own test judges that answer.
     /// </summary>
     /// <exception cref="InconclusiveException">whoami answered 200 without the fields.</exception>
-    public async Task<MatrixResponse> WhoAmIAsync(string? accessToken)
-    {
-        return (await GetWhoAmIAsync(accessToken)).NamingUserAndDevice();
-    }
+    public async Task<MatrixResponse> WhoAmIAsync(string? accessToken) => (await GetWhoAmIAsync(accessToken)).NamingUserAndDevice();
 
     /// <summary>
     /// The step a check of how a token is taken or refused stands on: the server reads an access token from the
@@ -723,10 +720,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// with that device; anything else blocks the test on DEVICES-GET, whose own test judges the answer.
     /// </summary>
     /// <exception cref="InconclusiveException">The device could not be read.</exception>
-    public async Task<MatrixResponse> DeviceAsync(string? accessToken, string deviceId)
-    {
-        return (await GetDeviceAsync(accessToken, deviceId)).AsDevice(deviceId);
-    }
+    public async Task<MatrixResponse> DeviceAsync(string? accessToken, string deviceId) => (await GetDeviceAsync(accessToken, deviceId)).AsDevice(deviceId);
 
     private static string DevicePath(string deviceId) => V3 + "/devices/" + Uri.EscapeDataString(deviceId);
 
