@@ -30,11 +30,16 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// whoami with the shared account's token, once per run: whether the server takes an access token in the
     /// Authorization header at all, which every step handing out a token stands on (TOKEN-HEADER judges this answer).
     /// </summary>
-    private static readonly OncePerRun<(MatrixResponse Registration, MatrixResponse WhoAmI)> SharedTokenWhoAmI = new(async client =>
+    private static readonly OncePerRun<SharedTokenWhoAmI> SharedTokenWhoAmIStep = new(async client =>
     {
+        if (await client.UnregisteredSharedAccountAsync() is { } account)
+        {
+            return new SharedTokenWhoAmI(account.Response, await client.GetWhoAmIAsync(account.AccessToken), account.Origin);
+        }
+
         // The registration is kept with its whoami: the shared account is renewed once half its token's life is gone.
         var (parameters, response) = await client.Run.SharedRegistrationAsync();
-        return (response, await client.GetWhoAmIAsync(AccountFrom(parameters, response).AccessToken));
+        return new SharedTokenWhoAmI(response, await client.GetWhoAmIAsync(AccountFrom(parameters, response).AccessToken), AccountOrigin.Registered);
     });
 
     /// <summary>
@@ -47,7 +52,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         await client.RequireAsync(Feature.PasswordLogin);
         var account = await client.SharedAccountAsync();
         var sentAt = System.Diagnostics.Stopwatch.GetTimestamp();
-        var login = await client.PostLoginAsync(LoginBodies.Password(account.UserId.Value, account.Password).With(new JsonObject { ["refresh_token"] = true }));
+        var login = await client.PostLoginAsync(LoginBodies.Password(account.UserId.Value, client.PasswordOf(account)).With(new JsonObject { ["refresh_token"] = true }));
         return (account, login, sentAt);
     });
 
@@ -71,7 +76,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     {
         await client.RequireAsync(Feature.PasswordLogin);
         var account = await client.SharedAccountAsync();
-        return await client.LogInWithPasswordAsync(account.UserId.Value, account.Password + "-wrong");
+        return await client.LogInWithPasswordAsync(account.UserId.Value, client.PasswordOf(account) + "-wrong");
     });
 
     /// <summary>The client-server API's v3 path prefix, the one tests write (see <see cref="SendAsync"/>).</summary>
@@ -342,7 +347,13 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     }
 
     /// <summary>POST /login with <paramref name="body"/> as given.</summary>
-    public Task<MatrixResponse> PostLoginAsync(JsonObject body) => SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", body));
+    /// <remarks>Every session it opens is noted, so the run can end those it made on a given account.</remarks>
+    public async Task<MatrixResponse> PostLoginAsync(JsonObject body)
+    {
+        var login = await SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", body));
+        run.GivenSessions.Note(login);
+        return login;
+    }
 
     /// <summary>POST /login with <c>m.login.password</c> and an <c>m.id.user</c> identifier.</summary>
     public Task<MatrixResponse> LogInWithPasswordAsync(string user, string password) => PostLoginAsync(LoginBodies.Password(user, password));
@@ -421,14 +432,19 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <summary>
     /// The step a check of how a token is taken or refused stands on: the server reads an access token from the
     /// Authorization header at all (whoami with the shared account's token answers 200), else the test is blocked by
-    /// TOKEN-HEADER. On a server with registration closed there is no token to try this with, and the step is skipped.
+    /// TOKEN-HEADER. On a server with registration closed and no account given or made, there is no token to try this
+    /// with, and the step is skipped.
     /// </summary>
     /// <exception cref="InconclusiveException">The server does not take the shared account's token.</exception>
     public async Task AccessTokensAreReadAsync()
     {
-        if ((await run.Probes.ProbeAsync(Feature.Registration)).IsOffered)
+        foreach (var source in new[] { Feature.Registration, Feature.GivenAccount, Feature.AppServiceAccounts })
         {
-            await TokensAreAcceptedAsync();
+            if ((await run.Probes.ProbeAsync(source)).IsOffered)
+            {
+                await TokensAreAcceptedAsync();
+                return;
+            }
         }
     }
 
@@ -461,7 +477,20 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// The registration of the run's shared account and whoami with its token, once per run, unchecked: for the tests
     /// that judge them (TOKEN-HEADER, REG-TOKEN-DEVICE).
     /// </summary>
-    public Task<(MatrixResponse Registration, MatrixResponse WhoAmI)> SharedTokenWhoAmIAsync() => OnceAsync(SharedTokenWhoAmI);
+    public Task<SharedTokenWhoAmI> SharedTokenWhoAmIAsync() => OnceAsync(SharedTokenWhoAmIStep);
+
+    /// <summary>
+    /// <see cref="SharedTokenWhoAmIAsync"/> where the shared account's token came from a registration (the suite's, or
+    /// the application service's), for the test that judges what a registration returns; a login to a given account
+    /// is no registration.
+    /// </summary>
+    /// <exception cref="InconclusiveException">The shared account is the given one: registration is closed.</exception>
+    public async Task<SharedTokenWhoAmI> SharedRegistrationWhoAmIAsync()
+    {
+        var shared = await SharedTokenWhoAmIAsync();
+        await NotTheGivenAccountAsync(shared.Origin);
+        return shared;
+    }
 
     /// <summary>
     /// The step every token a test is handed stands on: the server accepts an access token in the Authorization
@@ -473,12 +502,12 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// </remarks>
     private async Task TokensAreAcceptedAsync()
     {
-        var (registration, answer) = await SharedTokenWhoAmIAsync();
-        var whoami = answer.NeededBy(ResponseMatchers.Status(200), "TOKEN-HEADER", "an access token the server accepts in the Authorization header");
-        var registered = registration.StringField("device_id");
+        var (answered, whoAmI, origin) = await SharedTokenWhoAmIAsync();
+        var whoami = whoAmI.NeededBy(ResponseMatchers.Status(200), "TOKEN-HEADER", "an access token the server accepts in the Authorization header");
+        var registered = answered.StringField("device_id");
         if (whoami.StringField("device_id") is { } named && named != registered)
         {
-            throw Blocked.Step("REG-TOKEN-DEVICE", "an access token bound to the device its registration returned",
+            throw Blocked.Step(origin == AccountOrigin.Given ? "LOGIN-DEVICE" : "REG-TOKEN-DEVICE", "an access token bound to the device its registration or login returned",
                 $"whoami to name the device {registered}", $"it names {named}", whoami.Exchange);
         }
     }
@@ -522,8 +551,8 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     }
 
     /// <summary>
-    /// A second session of <paramref name="account"/> (a new device), by password login: the only way the spec gives
-    /// a user a second token. The login is a means here, so its refusal is no verdict on the test's rule.
+    /// A second session of <paramref name="account"/> (a new device), by password login (the only way the spec gives a
+    /// person a second token), or by the application service's login for a user it made. The login is a means here, so its refusal is no verdict on the test's rule.
     /// </summary>
     /// <param name="account">The account to log in to.</param>
     /// <param name="withRefreshToken">Whether the login asks for a refresh token.</param>
@@ -533,8 +562,13 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public async Task<LoginSession> LogInAgainAsync(RegisteredAccount account, bool withRefreshToken = false, string? deviceId = null, string? displayName = null)
     {
         ArgumentNullException.ThrowIfNull(account);
-        await this.RequireAsync(Feature.PasswordLogin);
-        var body = LoginBodies.Password(account.UserId.Value, account.Password);
+        var byAppService = account.Origin == AccountOrigin.AppService;
+        if (!byAppService)
+        {
+            await this.RequireAsync(Feature.PasswordLogin);
+        }
+
+        var body = byAppService ? LoginBodies.AppService(account.UserId.Value) : LoginBodies.Password(account.UserId.Value, this.PasswordOf(account));
         if (withRefreshToken)
         {
             body["refresh_token"] = true;
@@ -550,8 +584,10 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
             body["initial_device_display_name"] = displayName;
         }
 
-        var login = await PostLoginAsync(body);
-        login.NeededBy(LoginVerdicts.Session(), "LOGIN-PASSWORD", "a second login of the account");
+        var login = byAppService
+            ? await SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", body, this.Require(Setting.AppServiceToken)))
+            : await PostLoginAsync(body);
+        login.NeededBy(LoginVerdicts.Session(), byAppService ? "AS-LOGIN" : "LOGIN-PASSWORD", "a second login of the account");
         if (deviceId is not null)
         {
             login.NeededBy(ResponseMatchers.Field("device_id").Is(deviceId), "LOGIN-DEVICE", $"a login to the device {deviceId}");
@@ -569,7 +605,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public async Task<LoginSession> RefreshableSessionAsync()
     {
         await this.RequireAsync(Feature.RefreshTokens);
-        var account = await RegisterAsync(new RegistrationParameters { RefreshToken = true });
+        var account = await this.AccountAsync(AccountUse.OwnSessionsWithoutPassword, new RegistrationParameters { RefreshToken = true });
         if (LoginSession.From(account.Response) is { RefreshToken: not null } registered)
         {
             return registered;
@@ -589,10 +625,15 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <summary>The result of a step this run's tests share (see <see cref="OncePerRun{T}"/>), its exchanges recorded in this test's log.</summary>
     public async Task<T> OnceAsync<T>(OncePerRun<T> step)
     {
-        var (value, log) = await run.OnceAsync(step);
-        foreach (var exchange in log.Exchanges)
+        var (value, madeBy) = await run.OnceAsync(step);
+        foreach (var exchange in madeBy.Log.Exchanges)
         {
             Log.Add(exchange);
+        }
+
+        foreach (var origin in madeBy.AccountOrigins)
+        {
+            NoteOrigin(origin);
         }
 
         return value;
@@ -622,7 +663,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public async Task<IssuedLoginToken> IssueFreshLoginTokenAsync()
     {
         await this.RequireAsync(Feature.LoginTokens);
-        var account = await RegisterAsync();
+        var account = await this.AccountAsync(AccountUse.OwnSessions);
         var response = await GetLoginTokenAsync(account);
         return IssuedFrom(account, response, System.Diagnostics.Stopwatch.GetTimestamp());
     }
@@ -705,10 +746,83 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <exception cref="InconclusiveException">Registration is closed, no offered flow can be completed, or the registration lacked what the step needs.</exception>
     public async Task<RegisteredAccount> SharedAccountAsync()
     {
-        var (parameters, response) = await run.SharedRegistrationAsync();
-        var account = AccountFrom(parameters, response);
+        RegisteredAccount account;
+        if (await this.UnregisteredSharedAccountAsync() is { } other)
+        {
+            account = other;
+        }
+        else
+        {
+            var (parameters, response) = await run.SharedRegistrationAsync();
+            account = AccountFrom(parameters, response);
+        }
+
         await TokensAreAcceptedAsync();
         return account;
+    }
+
+    /// <summary>
+    /// POST /register of a user in the application service's namespace with a session, as the application service
+    /// API lets it register users where registration of people is closed; <paramref name="extras"/> are added to the body.
+    /// </summary>
+    /// <exception cref="InconclusiveException">No application service token or namespace was given.</exception>
+    internal Task<MatrixResponse> RegisterAppServiceAccountAsync(JsonObject extras)
+    {
+        var body = new JsonObject { ["type"] = LoginBodies.AppServiceType, ["username"] = this.Require(Setting.ExclusiveUsernamePrefix) + run.Fake.Localpart() }.With(extras);
+        return SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/register", body, this.Require(Setting.AppServiceToken)));
+    }
+
+    /// <summary>The origins of the accounts this test stood on that the suite did not register, for the report.</summary>
+    internal IReadOnlyCollection<AccountOrigin> AccountOrigins
+    {
+        get
+        {
+            lock (_origins)
+            {
+                return [.. _origins];
+            }
+        }
+    }
+
+    private readonly HashSet<AccountOrigin> _origins = [];
+
+    /// <summary>Notes where <paramref name="account"/> came from, for the report, and hands it on.</summary>
+    internal RegisteredAccount Noted(RegisteredAccount account)
+    {
+        NoteOrigin(account.Origin);
+        return account;
+    }
+
+    private void NoteOrigin(AccountOrigin origin)
+    {
+        if (origin != AccountOrigin.Registered)
+        {
+            lock (_origins)
+            {
+                _origins.Add(origin);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SharedAccountAsync"/> where a registration made it (the suite's, or the application service's), for a
+    /// test that judges what a registration gives: the given account is no registration of the run's.
+    /// </summary>
+    /// <exception cref="InconclusiveException">The shared account is the given one: registration is closed.</exception>
+    public async Task<RegisteredAccount> SharedRegisteredAccountAsync()
+    {
+        var account = await SharedAccountAsync();
+        await NotTheGivenAccountAsync(account.Origin);
+        return account;
+    }
+
+    /// <summary>Ends a test that judges a registration as not judged when its account is the given one, which no registration of the run made.</summary>
+    private async Task NotTheGivenAccountAsync(AccountOrigin origin)
+    {
+        if (origin == AccountOrigin.Given)
+        {
+            await this.RequireAsync(Feature.Registration);
+        }
     }
 
     /// <summary>The registration of the run's shared account, what it asked for and the answer, unchecked: for the tests that judge that answer.</summary>
@@ -725,8 +839,8 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     private static string DevicePath(string deviceId) => V3 + "/devices/" + Uri.EscapeDataString(deviceId);
 
     /// <summary>A password UIA as <paramref name="account"/>, its stage sending <paramref name="password"/>, else the account's own.</summary>
-    private static UiaDriver PasswordUia(RegisteredAccount account, string? password) =>
-        new([new PasswordStage(account.UserId.Value, password ?? account.Password ?? string.Empty)]);
+    private UiaDriver PasswordUia(RegisteredAccount account, string? password) =>
+        new([new PasswordStage(account.UserId.Value, password ?? this.PasswordOf(account))]);
 
     /// <summary>The query parameter by which an application service names the user it acts as.</summary>
     private static IReadOnlyList<KeyValuePair<string, string>> ActingAs(string userId) => [new("user_id", userId)];

@@ -79,10 +79,25 @@ public sealed class Feature
     public static Feature OAuthAwareClients { get; } = new("OAuth 2.0 aware clients (oauth_aware_preferred)", NotJudgedReasons.NotOAuthAware,
         "This server marks its m.login.sso flow oauth_aware_preferred; the rule binds only servers without it.", needs: LegacyLogin);
 
+    /// <summary>
+    /// The account the maintainer gave (<c>CONFORMANCE_ACCOUNT_USER</c>, <c>CONFORMANCE_ACCOUNT_PASSWORD</c>), found by
+    /// logging in to it with its password: where registration is closed, the tests that need an account but not a
+    /// new one stand on it.
+    /// </summary>
+    public static Feature GivenAccount { get; } = new("Given account (CONFORMANCE_ACCOUNT_USER)", NotJudgedReasons.NoAccountWithPassword,
+        "An account was given and logs in.", needs: PasswordLogin);
+
+    /// <summary>
+    /// Users the run's application service registers in its namespace, which the application service API lets it do
+    /// where registration of people is closed: found by registering one. They have no password.
+    /// </summary>
+    public static Feature AppServiceAccounts { get; } = new("Accounts made by the application service", NotJudgedReasons.NoAccount,
+        "The application service registers users in its namespace.");
+
     /// <summary>Every feature, in the order the report lists what the probes found.</summary>
     public static IReadOnlyList<Feature> All { get; } =
         [LegacyRegistration, Registration, Guests, RefreshTokens, LoginTokens, LegacyLogin, PasswordLogin, Deactivation, OAuthApi, PromptCreate, AccountManagement,
-            DeviceAuthorization, OAuthAwareClients];
+            DeviceAuthorization, OAuthAwareClients, GivenAccount, AppServiceAccounts];
 
     /// <summary>The feature as the report names it: "Guest access".</summary>
     public string Name { get; }

@@ -18,15 +18,15 @@ public sealed record FeatureOffer
     /// <summary>Why the feature is not offered, or null when it is.</summary>
     public string? Why { get; }
 
-    /// <summary>The exchange that showed it is not offered, or null when it is.</summary>
+    /// <summary>The exchange that showed it is not offered, or null when it is, or when a setting it needs was not given.</summary>
     public Exchange? ShownBy { get; }
 
     /// <summary>Whether the server offers the feature.</summary>
-    [MemberNotNullWhen(false, nameof(Why), nameof(ShownBy))]
+    [MemberNotNullWhen(false, nameof(Why))]
     public bool IsOffered => Why is null;
 
     /// <summary>Why not and the exchange, for an Inconclusive message; empty when offered.</summary>
-    public string Details => IsOffered ? string.Empty : Why + "\n" + ShownBy.Describe();
+    public string Details => IsOffered ? string.Empty : ShownBy is null ? Why : Why + "\n" + ShownBy.Describe();
 
     /// <summary>The finding in one line, for the report: "offered", or the first line of why not.</summary>
     public string Finding => IsOffered ? "offered" : Why.Split('\n', 2)[0];
@@ -37,5 +37,12 @@ public sealed record FeatureOffer
         ArgumentException.ThrowIfNullOrWhiteSpace(why);
         ArgumentNullException.ThrowIfNull(shownBy);
         return new(why, shownBy);
+    }
+
+    /// <summary>The run cannot use the feature: the setting it needs was not given (<paramref name="why"/> names it); no request was sent.</summary>
+    public static FeatureOffer NotGiven(string why)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(why);
+        return new(why, null);
     }
 }

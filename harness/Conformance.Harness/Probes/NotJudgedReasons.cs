@@ -14,7 +14,23 @@ public static class NotJudgedReasons
 
     /// <summary>Registration of people is closed.</summary>
     public static readonly NotJudgedReason RegistrationClosed = Shared(NotJudgedKind.FeatureOff, "Registration is closed on this server",
-        $"open registration on a test server, or set CONFORMANCE_REGISTRATION_TOKEN to a token it accepts ({Servers})");
+        $"open registration on a test server, or set CONFORMANCE_REGISTRATION_TOKEN to a token it accepts ({Servers}); "
+        + "these tests judge registration itself, or need an account of their own: one they log out everywhere, deactivate, or give a password of their choosing");
+
+    /// <summary>A test that needs an account (not a new one) on a server whose registration is closed, with no account given and no appservice to make one.</summary>
+    public static readonly NotJudgedReason NoAccount = Shared(NotJudgedKind.FeatureOff, "Needs an account: registration is closed and none was given",
+        "set CONFORMANCE_ACCOUNT_USER and CONFORMANCE_ACCOUNT_PASSWORD to an account of the server, or CONFORMANCE_APPSERVICE_TOKEN and "
+        + "CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX for users its application service makes (README, \"Servers with registration closed\")");
+
+    /// <summary>A test that logs in with a password or answers a password UIA, where registration is closed and no account was given.</summary>
+    public static readonly NotJudgedReason NoAccountWithPassword = Shared(NotJudgedKind.FeatureOff, "Needs an account with a password: registration is closed and none was given",
+        "set CONFORMANCE_ACCOUNT_USER and CONFORMANCE_ACCOUNT_PASSWORD to an account of the server (README, \"Servers with registration closed\"); "
+        + "users an application service makes have no password");
+
+    /// <summary>A test that needs two users, or a user outside the application service's namespace, where the accounts at hand cannot be that user.</summary>
+    public static readonly NotJudgedReason NoOtherUser = Shared(NotJudgedKind.FeatureOff, "Needs another user: registration is closed and the accounts at hand cannot be it",
+        "give both an account (CONFORMANCE_ACCOUNT_USER, CONFORMANCE_ACCOUNT_PASSWORD) and an application service (CONFORMANCE_APPSERVICE_TOKEN), "
+        + "or open registration on a test server");
 
     /// <summary>POST /register is answered 404: there is no legacy registration API.</summary>
     public static readonly NotJudgedReason NoLegacyRegistration = Shared(NotJudgedKind.FeatureOff, "This server has no legacy registration (POST /register answers 404)",

@@ -3,6 +3,7 @@ using Conformance.Harness.Accounts;
 using Conformance.Harness.Client;
 using Conformance.Harness.OAuth;
 using Conformance.Harness.Running;
+using Conformance.Harness.Steps;
 
 namespace Conformance.Harness.Probes;
 
@@ -42,11 +43,13 @@ public sealed class ServerProbes
             [Feature.AccountManagement] = new(() => ProbeAccountManagementAsync(metadata.Value)),
             [Feature.DeviceAuthorization] = new(() => ProbeDeviceAuthorizationAsync(metadata.Value)),
             [Feature.OAuthAwareClients] = new(() => ProbeOAuthAwareClientsAsync(loginFlows.Value)),
+            [Feature.GivenAccount] = new(() => ProbeGivenAccountAsync(context)),
+            [Feature.AppServiceAccounts] = new(() => ProbeAppServiceAccountsAsync(context)),
         };
-        _serverName = new(async () => context.ServerName ?? (await Client().RegisterAsync()).UserId.ServerName);
+        _serverName = new(async () => context.ServerName ?? (await Client().SharedAccountAsync()).UserId.ServerName);
     }
 
-    /// <summary>The server name after the colon of this server's user IDs: as configured, else from one registration.</summary>
+    /// <summary>The server name after the colon of this server's user IDs: as configured, else from the run's shared account.</summary>
     public Task<string> ServerNameAsync() => _serverName.Value;
 
     /// <summary>Whether the server offers <paramref name="feature"/>, probed on first ask.</summary>
@@ -64,6 +67,10 @@ public sealed class ServerProbes
         ArgumentNullException.ThrowIfNull(feature);
         return _offers[feature].Value;
     }
+
+    /// <summary>What the probe of <paramref name="feature"/> found, when it has run to the end; null otherwise (nothing is sent).</summary>
+    public FeatureOffer? Probed(Feature feature) =>
+        _offers[feature] is { IsValueCreated: true, Value.IsCompletedSuccessfully: true } probe ? probe.Value.Result : null;
 
     /// <summary>
     /// What the run found out about the server's optional features, for the report: each probe that ran, as
@@ -108,11 +115,47 @@ public sealed class ServerProbes
                 $"Guest registration is not offered: POST /register?kind=guest, its UIA completed where it asked for one, was answered {response.Summary}.", response.Exchange);
     }
 
+    /// <remarks>
+    /// The given account is logged in to with its password, so its probe is its first session; a failed login leaves
+    /// it unused, with the answer as the finding (LOGIN-PASSWORD's own test judges password login where it can).
+    /// </remarks>
+    private static async Task<FeatureOffer> ProbeGivenAccountAsync(ConformanceRun context)
+    {
+        if (context.GivenAccount is not { } given)
+        {
+            return FeatureOffer.NotGiven("No account was given (CONFORMANCE_ACCOUNT_USER, CONFORMANCE_ACCOUNT_PASSWORD).");
+        }
+
+        if (await context.Probes.ProbeAsync(Feature.PasswordLogin) is { IsOffered: false } noPasswords)
+        {
+            return noPasswords;
+        }
+
+        var (login, _) = await context.OnceAsync(AccountSteps.GivenSession);
+        return LoginSession.From(login) is not null
+            ? FeatureOffer.Offered
+            : FeatureOffer.NotOffered($"The given account {given.User} did not log in with its password: it was answered {login.Summary}.", login.Exchange);
+    }
+
+    private static async Task<FeatureOffer> ProbeAppServiceAccountsAsync(ConformanceRun context)
+    {
+        if (context.AppServiceToken is null || context.ExclusiveUsernamePrefix is null)
+        {
+            return FeatureOffer.NotGiven("No application service was given (CONFORMANCE_APPSERVICE_TOKEN, CONFORMANCE_EXCLUSIVE_USERNAME_PREFIX).");
+        }
+
+        var (registration, _) = await context.OnceAsync(AccountSteps.AppServiceMade);
+        return LoginSession.From(registration) is not null
+            ? FeatureOffer.Offered
+            : FeatureOffer.NotOffered(
+                $"The application service did not register a user with a session in its namespace: it was answered {registration.Summary}.", registration.Exchange);
+    }
+
     private static async Task<FeatureOffer> ProbeRefreshTokensAsync(MatrixClient client, ConformanceRun context)
     {
         if (await context.Probes.ProbeAsync(Feature.Registration) is { IsOffered: false } closed)
         {
-            return closed;
+            return await ProbeRefreshTokensWithoutRegistrationAsync(client, context, closed);
         }
 
         var password = context.Fake.Password();
@@ -142,6 +185,22 @@ public sealed class ServerProbes
             ? FeatureOffer.Offered
             : FeatureOffer.NotOffered(
                 $"Refresh tokens are not offered: neither registration nor login with refresh_token true returned one (login answered {login.Summary}).", login.Exchange);
+    }
+
+    /// <remarks>Where registration is closed, a session of the given account, or of a user the application service makes, asks for a refresh token.</remarks>
+    private static async Task<FeatureOffer> ProbeRefreshTokensWithoutRegistrationAsync(MatrixClient client, ConformanceRun context, FeatureOffer closed)
+    {
+        if (!(await context.Probes.ProbeAsync(Feature.GivenAccount)).IsOffered && !(await context.Probes.ProbeAsync(Feature.AppServiceAccounts)).IsOffered)
+        {
+            return closed;
+        }
+
+        var account = await client.AccountAsync(AccountUse.OwnSessionsWithoutPassword, new RegistrationParameters { RefreshToken = true });
+        return account.Response.HasField("refresh_token")
+            ? FeatureOffer.Offered
+            : FeatureOffer.NotOffered(
+                $"Refresh tokens are not offered: a session of {account.UserId} that asked with refresh_token true was answered {account.Response.Summary}, without one.",
+                account.Response.Exchange);
     }
 
     /// <remarks>

@@ -1,3 +1,4 @@
+using Conformance.Harness.Accounts;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -63,6 +64,14 @@ public sealed class AllureResultWriter(string folder)
         File.WriteAllText(Path.Combine(folder, $"{uuid}-result.json"), result.ToJsonString(Indented));
     }
 
+    /// <summary>The tag that lets a reader filter the tests judged on accounts the suite did not register.</summary>
+    public static string AccountTag(AccountOrigin origin) => origin switch
+    {
+        AccountOrigin.Given => "account:given",
+        AccountOrigin.AppService => "account:appservice-made",
+        _ => "account:registered",
+    };
+
     private static JsonArray Labels(TestRecord record)
     {
         var labels = new JsonArray();
@@ -95,6 +104,11 @@ public sealed class AllureResultWriter(string folder)
             KnownFailureOutcome.Fixed => "fixed-known-failure",
             _ => null,
         });
+        foreach (var origin in record.AccountOrigins)
+        {
+            Add("tag", AccountTag(origin));
+        }
+
         var dot = record.ClassName.LastIndexOf('.');
         // No parentSuite: the areas are the top of the suites tree, where a maintainer looks first.
         Add("subSuite", record.ShortClassName);

@@ -1,3 +1,4 @@
+using Conformance.Harness.Accounts;
 using System.Globalization;
 using System.Text;
 using Conformance.Harness.KnownFailures;
@@ -60,6 +61,7 @@ public static class MarkdownSummary
             AppendList(text, known);
         }
 
+        AppendJudgedOnOtherAccounts(text, records);
         AppendNotJudged(text, tally.NotJudged);
         var stale = knownFailures?.Unmatched.ToList() ?? [];
         if (stale.Count > 0)
@@ -69,6 +71,25 @@ public static class MarkdownSummary
         }
 
         return text.ToString();
+    }
+
+    /// <summary>The judged tests that stood on an account the suite did not register, by where it came from.</summary>
+    private static void AppendJudgedOnOtherAccounts(StringBuilder text, IReadOnlyCollection<TestRecord> records)
+    {
+        foreach (var (origin, heading) in new[] { (AccountOrigin.Given, "the given account (sessions of the suite's own)"), (AccountOrigin.AppService, "users the application service made") })
+        {
+            var judged = Ordered(records.Where(r => r.Verdict is Verdict.Passed or Verdict.Failed && r.AccountOrigins.Contains(origin)));
+            if (judged.Count == 0)
+            {
+                continue;
+            }
+
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"## Judged on {heading} ({judged.Count}; tag `{AllureResultWriter.AccountTag(origin)}`)").AppendLine();
+            foreach (var record in judged)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- {Requirement(record)} {Test(record)}");
+            }
+        }
     }
 
     /// <summary>The not-judged tests by reason, largest group first, each with what would let the suite judge them.</summary>

@@ -1,3 +1,4 @@
+using Conformance.Harness.Accounts;
 using Conformance.Harness.Client;
 using Conformance.Harness.KnownFailures;
 using Conformance.Harness.Requirements;
@@ -36,6 +37,9 @@ public sealed record TestRecord(
 
     /// <summary>The bash script of curl commands reproducing a failure (no secret in it), or null.</summary>
     public string? Reproduction { get; init; }
+
+    /// <summary>Where the accounts it stood on came from, when not from the suite's own registrations (a given account, the application service's users).</summary>
+    public IReadOnlyCollection<AccountOrigin> AccountOrigins { get; init; } = [];
 
     /// <summary>The class name without its namespace.</summary>
     public string ShortClassName => ClassName[(ClassName.LastIndexOf('.') + 1)..];

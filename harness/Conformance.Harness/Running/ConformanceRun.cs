@@ -29,7 +29,7 @@ public sealed class ConformanceRun : IAsyncDisposable
     private readonly RunFacts _facts;
     private readonly Lock _sharedAccountLock = new();
     private (Task<(RegistrationParameters Parameters, MatrixResponse Response)> Registration, long RegisteredAt)? _sharedAccount;
-    private readonly ConcurrentDictionary<object, Lazy<Task<(object? Value, ExchangeLog Log)>>> _once = new(ReferenceEqualityComparer.Instance);
+    private readonly ConcurrentDictionary<object, Lazy<Task<(object? Value, MatrixClient Client)>>> _once = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A run over a target already chosen and answering; <see cref="StartAsync"/> is the way in outside the harness's own tests.</summary>
     internal ConformanceRun(
@@ -45,6 +45,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         RegistrationToken = settings.RegistrationToken;
         ExclusiveUsernamePrefix = settings.ExclusiveUsernamePrefix;
         AppServiceToken = settings.AppServiceToken;
+        GivenAccount = settings.GivenAccount;
         Report = report;
         KnownFailures = knownFailures;
         _facts = facts;
@@ -53,6 +54,7 @@ public sealed class ConformanceRun : IAsyncDisposable
         // A reproduction reads the settings' secrets from their environment variables.
         transport.Redaction.Declare(settings.RegistrationToken, SuiteSettings.RegistrationTokenVariable);
         transport.Redaction.Declare(settings.AppServiceToken, SuiteSettings.AppServiceTokenVariable);
+        transport.Redaction.Declare(settings.GivenAccount?.Password, SuiteSettings.AccountPasswordVariable);
     }
 
     /// <summary>The server under test.</summary>
@@ -87,6 +89,12 @@ public sealed class ConformanceRun : IAsyncDisposable
 
     /// <summary>The <c>as_token</c> of the application service holding that namespace, or null.</summary>
     public string? AppServiceToken { get; }
+
+    /// <summary>The account the maintainer gave for tests that need one but not a new one, or null.</summary>
+    public GivenAccount? GivenAccount { get; }
+
+    /// <summary>The sessions the suite made on <see cref="GivenAccount"/>, which it ends when the run finishes.</summary>
+    internal GivenAccountSessions GivenSessions { get; } = new();
 
     /// <summary>What the server offers, probed once per run.</summary>
     public ServerProbes Probes { get; }
@@ -200,16 +208,16 @@ public sealed class ConformanceRun : IAsyncDisposable
         registration.IsCompletedSuccessfully && registration.Result.Response.IntegerField("expires_in_ms") is { } lifetimeMs
         && Stopwatch.GetElapsedTime(registeredAt) > TimeSpan.FromMilliseconds(lifetimeMs / 2.0);
 
-    /// <summary>The result of <paramref name="step"/> in this run, made on first use, and the exchanges that made it.</summary>
-    public async Task<(T Value, ExchangeLog Log)> OnceAsync<T>(OncePerRun<T> step)
+    /// <summary>The result of <paramref name="step"/> in this run, made on first use, and the client that made it (its exchanges, the accounts it stood on).</summary>
+    public async Task<(T Value, MatrixClient MadeBy)> OnceAsync<T>(OncePerRun<T> step)
     {
         ArgumentNullException.ThrowIfNull(step);
         var made = await _once.GetOrAdd(step, _ => new(async () =>
         {
-            var log = new ExchangeLog();
-            return (await step.RunAsync(new MatrixClient(this, log)), log);
+            var client = new MatrixClient(this, new ExchangeLog());
+            return (await step.RunAsync(client), client);
         })).Value;
-        return ((T)made.Value!, made.Log);
+        return ((T)made.Value!, made.Client);
     }
 
     /// <summary>
@@ -221,6 +229,11 @@ public sealed class ConformanceRun : IAsyncDisposable
         foreach (var stale in KnownFailures?.List.Unmatched ?? [])
         {
             _progress($"Known-failures entry matched no test of this run (stale, misspelt or filtered out): {KnownFailures!.List.Source} line {stale.Line}: {stale.Text}");
+        }
+
+        if (await Steps.AccountSteps.EndGivenSessionsAsync(this) is { } ended)
+        {
+            _progress(ended);
         }
 
         var closingLine = Report.Finish(_facts with { Features = Probes.Findings() }, KnownFailures?.List);

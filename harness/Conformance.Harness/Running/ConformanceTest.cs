@@ -40,7 +40,7 @@ public abstract class ConformanceTest
 
     /// <summary>Records the test in the run's report.</summary>
     [TearDown]
-    public void Report() => Run.Report.Add(CurrentTest.Record(Exchanges) with { Reproduction = Reproduction });
+    public void Report() => Run.Report.Add(CurrentTest.Record(Exchanges) with { Reproduction = Reproduction, AccountOrigins = _client?.AccountOrigins ?? [] });
 
     /// <summary>Prints every exchange of a test that did not pass, so the CI log holds the whole story.</summary>
     [TearDown]

@@ -20,6 +20,12 @@ public sealed record SuiteSettings
     /// <summary>Environment variable giving the appservice's <c>as_token</c> (a secret).</summary>
     public const string AppServiceTokenVariable = "CONFORMANCE_APPSERVICE_TOKEN";
 
+    /// <summary>Environment variable naming an existing account the suite may log in to (a user ID or localpart).</summary>
+    public const string AccountUserVariable = "CONFORMANCE_ACCOUNT_USER";
+
+    /// <summary>Environment variable giving that account's password (a secret).</summary>
+    public const string AccountPasswordVariable = "CONFORMANCE_ACCOUNT_PASSWORD";
+
     /// <summary>The server under test, or null for the embedded reference homeserver.</summary>
     public Uri? HomeserverUrl { get; init; }
 
@@ -34,6 +40,12 @@ public sealed record SuiteSettings
 
     /// <summary>The <c>as_token</c> of an application service on the server (a secret: never printed), or null.</summary>
     public string? AppServiceToken { get; init; }
+
+    /// <summary>
+    /// An existing account the suite logs in to where registration is closed (its user, and its password, a secret),
+    /// or null. The suite ends only the sessions it made on it.
+    /// </summary>
+    public GivenAccount? GivenAccount { get; init; }
 
     /// <summary>Where the Allure results go, or null for <c>reports/allure-results</c>.</summary>
     public string? ResultsFolder { get; init; }
@@ -75,8 +87,16 @@ public sealed record SuiteSettings
             throw new ArgumentException($"The homeserver URL '{url}' is not an absolute http(s) URL");
         }
 
+        var accountUser = Value(AccountUserVariable, "AccountUser");
+        var accountPassword = Value(AccountPasswordVariable, "AccountPassword");
+        if ((accountUser is null) != (accountPassword is null))
+        {
+            throw new ArgumentException($"{AccountUserVariable} and {AccountPasswordVariable} name one account: give both or neither");
+        }
+
         return new SuiteSettings
         {
+            GivenAccount = accountUser is null ? null : new GivenAccount(accountUser, accountPassword!),
             HomeserverUrl = url is null ? null : new Uri(url),
             ServerName = Value("CONFORMANCE_SERVER_NAME", "ServerName"),
             RegistrationToken = Value(RegistrationTokenVariable, "RegistrationToken"),

@@ -9,7 +9,7 @@ public sealed class DeactivationTests : ConformanceTest
     private static readonly OncePerRun<(RegisteredAccount Account, MatrixResponse WithoutAuth)> AskedWithoutAuth = new(async client =>
     {
         await client.RequireAsync(Feature.Deactivation);
-        var account = await client.RegisterAsync();
+        var account = await client.AccountAsync(AccountUse.Whole);
         return (account, await client.PostAccountDeactivateAsync(account.AccessToken, new JsonObject()));
     });
 

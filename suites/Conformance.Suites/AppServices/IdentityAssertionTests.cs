@@ -18,7 +18,7 @@ public sealed class IdentityAssertionTests : ConformanceTest
     {
         var asToken = Client.Require(Setting.AppServiceToken);
         await Client.AppServiceUserItCanActAsAsync();
-        var outsider = await Client.SharedAccountAsync();
+        var outsider = (await Client.SharedAccountAsync()).OutsideTheNamespace();
 
         var response = await Client.GetWhoAmIActingAsAsync(asToken, outsider.UserId.Value);
 

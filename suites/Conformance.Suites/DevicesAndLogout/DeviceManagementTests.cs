@@ -9,7 +9,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     /// </summary>
     private static readonly OncePerRun<MatrixResponse> WrongPasswordDeletion = new(async client =>
     {
-        var account = await client.RegisterAsync();
+        var account = await client.AccountAsync(AccountUse.OwnSessions);
         return await client.DeleteDeviceThroughUiaAsync(account, account.DeviceId!, account.Password + "-wrong");
     });
 
@@ -20,7 +20,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     /// </summary>
     private static readonly OncePerRun<(RegisteredAccount Account, string DisplayName, MatrixResponse Update)> Renamed = new(async client =>
     {
-        var account = await client.RegisterAsync();
+        var account = await client.AccountAsync(AccountUse.OwnSessionsWithoutPassword);
         var displayName = client.Fake.DeviceDisplayName();
         var update = await client.PutDeviceDisplayNameAsync(account.AccessToken, account.DeviceId!, displayName);
         return (account, displayName, update);
@@ -29,7 +29,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     /// <summary>A fresh account whose second device was deleted by POST /delete_devices: two tests judge what is left.</summary>
     private static readonly OncePerRun<(RegisteredAccount Account, LoginSession Deleted)> BulkDeleted = new(async client =>
     {
-        var account = await client.RegisterAsync();
+        var account = await client.AccountAsync(AccountUse.OwnSessions);
         var second = await client.LogInAgainAsync(account);
         await client.DeleteDevicesThroughUiaAsync(account, second.DeviceId);
         return (account, second);
@@ -71,7 +71,8 @@ public sealed class DeviceManagementTests : ConformanceTest
     public async Task Get_device_answers_404_for_a_device_of_another_user()
     {
         var owner = await Client.SharedAccountAsync();
-        var (other, _, _) = await Client.OnceAsync(Renamed);
+        var (renamed, _, _) = await Client.OnceAsync(Renamed);
+        var other = renamed.AnotherUserThan(owner);
         await Client.DeviceAsync(owner.AccessToken, owner.DeviceId!);
 
         var device = await Client.GetDeviceAsync(other.AccessToken, owner.DeviceId!);
@@ -112,7 +113,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     [Test, Requirement("DEVICES-DELETE", Quote = "never succeeds without auth")]
     public async Task Delete_device_without_auth_answers_a_UIA_challenge()
     {
-        var account = await Client.RegisterAsync();
+        var account = await Client.AccountAsync(AccountUse.OwnSessionsWithoutPassword);
 
         var response = await Client.DeleteDeviceAsync(account.AccessToken, account.DeviceId!);
 
@@ -140,7 +141,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     public async Task Delete_device_invalidates_its_access_token()
     {
         // The device of the very token that asks: no second login needed (login is the most rate-limited call).
-        var account = await Client.RegisterAsync();
+        var account = await Client.AccountAsync(AccountUse.OwnSessions);
         await Client.DeleteDeviceThroughUiaAsync(account, account.DeviceId!);
 
         var whoami = await Client.GetWhoAmIAsync(account.AccessToken);

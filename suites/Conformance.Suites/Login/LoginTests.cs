@@ -13,7 +13,7 @@ public sealed class LoginTests : ConformanceTest
     private static readonly OncePerRun<(RegisteredAccount Account, string FirstName, MatrixResponse FirstRead, LoginSession Again)> KnownDeviceLoggedInAgain = new(async client =>
     {
         var firstName = client.Fake.DeviceDisplayName();
-        var account = await client.RegisterAsync(new() { InitialDeviceDisplayName = firstName });
+        var account = await client.AccountAsync(AccountUse.OwnSessions, new() { InitialDeviceDisplayName = firstName });
         var firstRead = await client.GetDeviceAsync(account.AccessToken, account.DeviceId!);
         var again = await client.LogInAgainAsync(account, deviceId: account.DeviceId, displayName: client.Fake.DeviceDisplayName());
         return (account, firstName, firstRead, again);
@@ -181,6 +181,6 @@ public sealed class LoginTests : ConformanceTest
         device.Should().HaveStringField("display_name", firstName);
     }
 
-    private static JsonObject PasswordLogin(RegisteredAccount account, JsonObject overrides) =>
-        LoginBodies.Password(account.UserId.Value, account.Password).With(overrides);
+    private JsonObject PasswordLogin(RegisteredAccount account, JsonObject overrides) =>
+        LoginBodies.Password(account.UserId.Value, Client.PasswordOf(account)).With(overrides);
 }

@@ -30,7 +30,7 @@ public sealed class UserRegistrationTests : ConformanceTest
     [Test, Requirement("REG-TOKEN-DEVICE")]
     public async Task Returned_access_token_belongs_to_the_returned_user_and_device()
     {
-        var (registration, answer) = await Client.SharedTokenWhoAmIAsync();
+        var (registration, answer, _) = await Client.SharedRegistrationWhoAmIAsync();
 
         var whoami = answer.NeededStatus(200, "TOKEN-HEADER", "an access token the server accepts").NamingUserAndDevice();
 

@@ -20,7 +20,7 @@ public sealed class UsernameTests : ConformanceTest
     [Test, Requirement("REG-USERID-GRAMMAR")]
     public async Task User_ID_registered_for_a_requested_username_fits_the_grammar()
     {
-        var account = await Client.SharedAccountAsync();
+        var account = await Client.SharedRegisteredAccountAsync();
 
         account.Should().HaveValidUserId();
     }
