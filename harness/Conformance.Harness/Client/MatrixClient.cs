@@ -500,7 +500,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// It also checks the token names the device the registration returned, where whoami names one: tests that delete
     /// or log out a device, or log in to it again, stand on that (REG-TOKEN-DEVICE judges it).
     /// </remarks>
-    private async Task TokensAreAcceptedAsync()
+    internal async Task TokensAreAcceptedAsync()
     {
         var (answered, whoAmI, origin) = await SharedTokenWhoAmIAsync();
         var whoami = whoAmI.NeededBy(ResponseMatchers.Status(200), "TOKEN-HEADER", "an access token the server accepts in the Authorization header");

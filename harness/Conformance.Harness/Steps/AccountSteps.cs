@@ -75,12 +75,12 @@ public static class AccountSteps
         {
             var given = client.Run.GivenAccount!;
             var login = await client.PostLoginAsync(LoginBodies.Password(given.User, given.Password).With(extras));
-            return client.Noted(GivenFrom(login, given));
+            return await client.WithAcceptedTokensAsync(GivenFrom(login, given));
         }
 
         if (use != AccountUse.OwnSessions && (await client.Run.Probes.ProbeAsync(Feature.AppServiceAccounts)).IsOffered)
         {
-            return client.Noted(AppServiceMadeFrom(await client.RegisterAppServiceAccountAsync(extras)));
+            return await client.WithAcceptedTokensAsync(AppServiceMadeFrom(await client.RegisterAppServiceAccountAsync(extras)));
         }
 
         var details = await WhyNoAccountAsync(client);
@@ -115,16 +115,25 @@ public static class AccountSteps
     }
 
     /// <summary>
-    /// The step "a user other than <paramref name="owner"/>": where registration is closed, two accounts may be two
-    /// sessions of the one given account, and then the test has no other user to judge with.
+    /// The step "a user other than <paramref name="owner"/>": <paramref name="candidate"/> where it is one; where
+    /// registration is closed, two accounts may be two sessions of the one given account, and then a user the
+    /// application service makes, if it can.
     /// </summary>
-    /// <exception cref="NUnit.Framework.InconclusiveException">Both are the same user.</exception>
-    public static RegisteredAccount AnotherUserThan(this RegisteredAccount account, RegisteredAccount owner)
+    /// <exception cref="NUnit.Framework.InconclusiveException">There is no other user at hand.</exception>
+    public static async Task<RegisteredAccount> AnotherUserThanAsync(this MatrixClient client, RegisteredAccount owner, RegisteredAccount candidate)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(owner);
-        return account.UserId != owner.UserId ? account : throw NotJudgedReasons.NoOtherUser.Exception(
-            $"The test needs two users; both accounts it stands on are {account.UserId} ({account.Origin}): registration is closed.");
+        ArgumentNullException.ThrowIfNull(candidate);
+        if (candidate.UserId != owner.UserId)
+        {
+            return candidate;
+        }
+
+        return (await client.Run.Probes.ProbeAsync(Feature.AppServiceAccounts)).IsOffered
+            ? await client.WithAcceptedTokensAsync(AppServiceMadeFrom(await client.RegisterAppServiceAccountAsync(new JsonObject())))
+            : throw NotJudgedReasons.NoOtherUser.Exception(
+                $"The test needs two users; both accounts at hand are {owner.UserId} ({owner.Origin}): registration is closed, and no application service was given to make another.");
     }
 
     /// <summary>
@@ -153,6 +162,13 @@ public static class AccountSteps
         return account.Password ?? throw (client.Run.GivenAccount is null
             ? NotJudgedReasons.NoAccountWithPassword.Exception(why + ": registration is closed and no account was given.")
             : NotJudgedReasons.RegistrationClosed.Exception(why + "; the test ends every session of its account or deactivates it, which the suite never does to the given account."));
+    }
+
+    /// <summary><paramref name="account"/>, noted for the report, once the server takes access tokens at all (as a registered account's step checks it).</summary>
+    private static async Task<RegisteredAccount> WithAcceptedTokensAsync(this MatrixClient client, RegisteredAccount account)
+    {
+        await client.TokensAreAcceptedAsync();
+        return client.Noted(account);
     }
 
     private static JsonObject SessionRequest(RegistrationParameters parameters)

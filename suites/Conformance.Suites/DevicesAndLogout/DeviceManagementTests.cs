@@ -72,7 +72,7 @@ public sealed class DeviceManagementTests : ConformanceTest
     {
         var owner = await Client.SharedAccountAsync();
         var (renamed, _, _) = await Client.OnceAsync(Renamed);
-        var other = renamed.AnotherUserThan(owner);
+        var other = await Client.AnotherUserThanAsync(owner, renamed);
         await Client.DeviceAsync(owner.AccessToken, owner.DeviceId!);
 
         var device = await Client.GetDeviceAsync(other.AccessToken, owner.DeviceId!);
