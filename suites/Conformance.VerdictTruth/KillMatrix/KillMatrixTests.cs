@@ -29,7 +29,7 @@ public sealed class KillMatrixTests
         result.Error.Should().BeNull();
         result.FailuresOfItsRequirement.Should().NotBeEmpty(
             "the fault breaks {0} ({1}), so a test naming {0} must fail; failing tests were: {2}",
-            result.Row.RequirementId, result.Row.Description, Describe(result.Failures));
+            result.Row.RequirementId, result.Row.Description, MatrixReport.Describe(result.Failures));
     }
 
     /// <remarks>
@@ -43,7 +43,7 @@ public sealed class KillMatrixTests
 
         result.Collateral.Should().BeEmpty(
             "the fault breaks {0}; a test of another rule that leans on it must be blocked by {0} (not judged), not failed; collateral: {1}",
-            result.Row.RequirementId, Describe(result.Collateral));
+            result.Row.RequirementId, MatrixReport.Describe(result.Collateral));
     }
 
     /// <remarks>
@@ -59,7 +59,7 @@ public sealed class KillMatrixTests
             .GroupBy(o => Conformance.Harness.Probes.NotJudgedReason.Of(o.Message).Group, StringComparer.Ordinal)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
 
-        result.Failures.Should().NotBeEmpty().And.OnlyContain(f => f.Requirement == "REG-RESPONSE-REQUIRED", Describe(result.Failures));
+        result.Failures.Should().NotBeEmpty().And.OnlyContain(f => f.Requirement == "REG-RESPONSE-REQUIRED", MatrixReport.Describe(result.Failures));
         groups.Should().NotBeEmpty();
         groups[0].Key.Should().Be("Blocked by REG-RESPONSE-REQUIRED", "groups: {0}", string.Join("; ", groups.Select(g => $"{g.Key} ({g.Count()})")));
     }
@@ -102,7 +102,7 @@ public sealed class KillMatrixTests
 
         result.Error.Should().BeNull();
         result.Outcomes.Should().NotBeEmpty();
-        result.UndeclaredFailures.Should().BeEmpty("the server is correct ({0}); failures: {1}", result.Row.Description, Describe(result.UndeclaredFailures));
+        result.UndeclaredFailures.Should().BeEmpty("the server is correct ({0}); failures: {1}", result.Row.Description, MatrixReport.Describe(result.UndeclaredFailures));
         result.UnreportedDepartures.Should().BeEmpty("the variant does not follow these SHOULDs, and the suite must say so at SHOULD");
     }
 
@@ -141,7 +141,4 @@ public sealed class KillMatrixTests
         var matrix = await KillMatrixRunner.ResultAsync();
         return matrix.Results.Single(r => r.Row.Name == name);
     }
-
-    private static string Describe(IEnumerable<Support.SuiteOutcome> failures) =>
-        string.Join("\n", failures.Select(f => $"{f.ShortName} [{f.Requirement}]: {f.Message?.Split('\n')[0]}"));
 }

@@ -10,6 +10,10 @@ public static class MatrixReport
     /// <summary>Where the table is written.</summary>
     public static string FilePath => Path.Combine(RepositoryLayout.Root, "reports", "kill-matrix.md");
 
+    /// <summary>Red tests, one a line: the test, its rule, and its message's first line.</summary>
+    public static string Describe(IEnumerable<Support.SuiteOutcome> failures) =>
+        string.Join("\n", failures.Select(f => $"{f.ShortName} [{f.Requirement}]: {f.Message?.Split('\n')[0]}"));
+
     /// <summary><c>faults killed K/N, variants passed V/M</c>; the plain server counts with the variants.</summary>
     public static string Total(KillMatrixRunner.Matrix matrix)
     {
