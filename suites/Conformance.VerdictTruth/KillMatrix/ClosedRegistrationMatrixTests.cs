@@ -30,10 +30,7 @@ public sealed class ClosedRegistrationMatrixTests
     {
         var result = await ResultOf(name);
 
-        result.Error.Should().BeNull();
-        result.Collateral.Should().BeEmpty(
-            "the fault breaks {0}; a test of another rule that leans on it must be blocked by {0} (not judged), not failed; collateral: {1}",
-            result.Row.RequirementId, MatrixReport.Describe(result.Collateral));
+        MatrixVerdicts.TurnsRedOnlyItsOwnOrDeclaredRules(result);
     }
 
     [TestCaseSource(nameof(Correct))]
@@ -41,9 +38,7 @@ public sealed class ClosedRegistrationMatrixTests
     {
         var result = await ResultOf(name);
 
-        result.Error.Should().BeNull();
-        result.Outcomes.Should().NotBeEmpty();
-        result.UndeclaredFailures.Should().BeEmpty("the server is correct ({0}); failures: {1}", result.Row.Description, MatrixReport.Describe(result.UndeclaredFailures));
+        MatrixVerdicts.FailsNothingUndeclared(result);
     }
 
     [Test]

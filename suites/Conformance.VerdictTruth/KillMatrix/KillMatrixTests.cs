@@ -41,9 +41,7 @@ public sealed class KillMatrixTests
     {
         var result = await ResultOf(name);
 
-        result.Collateral.Should().BeEmpty(
-            "the fault breaks {0}; a test of another rule that leans on it must be blocked by {0} (not judged), not failed; collateral: {1}",
-            result.Row.RequirementId, MatrixReport.Describe(result.Collateral));
+        MatrixVerdicts.TurnsRedOnlyItsOwnOrDeclaredRules(result);
     }
 
     /// <remarks>
@@ -100,9 +98,7 @@ public sealed class KillMatrixTests
     {
         var result = await ResultOf(name);
 
-        result.Error.Should().BeNull();
-        result.Outcomes.Should().NotBeEmpty();
-        result.UndeclaredFailures.Should().BeEmpty("the server is correct ({0}); failures: {1}", result.Row.Description, MatrixReport.Describe(result.UndeclaredFailures));
+        MatrixVerdicts.FailsNothingUndeclared(result);
         result.UnreportedDepartures.Should().BeEmpty("the variant does not follow these SHOULDs, and the suite must say so at SHOULD");
     }
 
