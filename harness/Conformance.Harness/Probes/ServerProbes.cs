@@ -16,10 +16,12 @@ public sealed class ServerProbes
 {
     private readonly Dictionary<Feature, Lazy<Task<FeatureOffer>>> _offers;
     private readonly Lazy<Task<string>> _serverName;
+    private readonly bool _givenAccountSet;
 
     /// <summary>Creates the probes for a run; nothing is sent until a probe is first asked.</summary>
     public ServerProbes(ConformanceRun context)
     {
+        _givenAccountSet = context.GivenAccount is not null;
         MatrixClient Client() => new(context, new ExchangeLog());
         // One GET /login answers four probes.
         var loginFlows = new Lazy<Task<MatrixResponse>>(() => Client().GetLoginFlowsAsync());
@@ -79,9 +81,16 @@ public sealed class ServerProbes
     public IReadOnlyList<(string Feature, string Finding)> Findings() =>
     [
         .. Feature.All
-            .Where(f => _offers[f].IsValueCreated && _offers[f].Value.IsCompletedSuccessfully)
-            .Select(f => (f.Name, _offers[f].Value.Result.Finding)),
+            .Select(f => (f.Name, Finding: Probed(f)?.Finding ?? UnprobedFinding(f)))
+            .Where(f => f.Finding is not null)
+            .Select(f => (f.Name, f.Finding!)),
     ];
+
+    /// <summary>What to say of a probe no test needed: only that a given account went unused, so its owner knows why.</summary>
+    private string? UnprobedFinding(Feature feature) =>
+        feature == Feature.GivenAccount && _givenAccountSet && Probed(Feature.Registration) is { IsOffered: true }
+            ? "given, not used: registration is open, so every test registers the accounts it needs"
+            : null;
 
     /// <remarks>
     /// A server that lets accounts be made only through the OAuth 2.0 API (or not at all) answers 404, as the spec
