@@ -114,6 +114,28 @@ public static class AccountSteps
         }
     }
 
+    /// <summary>Whether registration is open here, so a test's account can be one the suite registers with what it chose.</summary>
+    public static async Task<bool> RegistrationIsOpenAsync(this MatrixClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        return (await client.Run.Probes.ProbeAsync(Feature.Registration)).IsOffered;
+    }
+
+    /// <summary>
+    /// The step "an account the suite registered", for a check of what the suite chose at registration (a password):
+    /// an account given or made by the application service leaves the test not judged, registration being closed.
+    /// </summary>
+    /// <exception cref="NUnit.Framework.InconclusiveException">The account is not one the suite registered.</exception>
+    public static async Task RequireRegisteredAsync(this MatrixClient client, RegisteredAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(account);
+        if (account.Origin != AccountOrigin.Registered)
+        {
+            await client.RequireAsync(Feature.Registration);
+        }
+    }
+
     /// <summary>
     /// The step "a user other than <paramref name="owner"/>": <paramref name="candidate"/> where it is one; where
     /// registration is closed, two accounts may be two sessions of the one given account, and then a user the
