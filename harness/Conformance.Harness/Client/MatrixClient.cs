@@ -272,9 +272,13 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
 
     /// <summary>POST /register with <c>type: m.login.application_service</c> for <paramref name="username"/>, <paramref name="asToken"/> as the access token.</summary>
     /// <remarks>https://spec.matrix.org/v1.19/application-service-api/#server-admin-style-permissions</remarks>
-    public Task<MatrixResponse> PostAppServiceRegisterAsync(string? asToken, string username, bool inhibitLogin = false)
+    /// <param name="asToken">The application service's token, or another (or none) for the checks of a refusal.</param>
+    /// <param name="username">The localpart asked for.</param>
+    /// <param name="inhibitLogin">Whether the body says <c>inhibit_login: true</c>.</param>
+    /// <param name="extras">More body parameters (device ID, display name, refresh_token), or null.</param>
+    public Task<MatrixResponse> PostAppServiceRegisterAsync(string? asToken, string username, bool inhibitLogin = false, JsonObject? extras = null)
     {
-        var body = new JsonObject { ["type"] = LoginBodies.AppServiceType, ["username"] = username };
+        var body = new JsonObject { ["type"] = LoginBodies.AppServiceType, ["username"] = username }.With(extras ?? []);
         if (inhibitLogin)
         {
             body["inhibit_login"] = true;
@@ -284,8 +288,8 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     }
 
     /// <summary>POST /login with <c>m.login.application_service</c> and an <c>m.id.user</c> identifier, <paramref name="asToken"/> as the access token.</summary>
-    public Task<MatrixResponse> PostAppServiceLoginAsync(string? asToken, string user) =>
-        SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", LoginBodies.AppService(user), asToken));
+    public Task<MatrixResponse> PostAppServiceLoginAsync(string? asToken, string user, JsonObject? extras = null) =>
+        SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", LoginBodies.AppService(user).With(extras ?? []), asToken));
 
     /// <summary>GET /account/whoami with an application service's <paramref name="asToken"/>, acting as <paramref name="userId"/> (the <c>user_id</c> query parameter).</summary>
     /// <remarks>https://spec.matrix.org/v1.19/application-service-api/#identity-assertion</remarks>
@@ -438,7 +442,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// <exception cref="InconclusiveException">The server does not take the shared account's token.</exception>
     public async Task AccessTokensAreReadAsync()
     {
-        foreach (var source in new[] { Feature.Registration, Feature.GivenAccount, Feature.AppServiceAccounts })
+        foreach (var source in AccountSteps.Sources)
         {
             if ((await run.Probes.ProbeAsync(source)).IsOffered)
             {
@@ -488,7 +492,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public async Task<SharedTokenWhoAmI> SharedRegistrationWhoAmIAsync()
     {
         var shared = await SharedTokenWhoAmIAsync();
-        await NotTheGivenAccountAsync(shared.Origin);
+        await this.RequireOriginAsync(shared.Origin, AccountOrigin.Registered, AccountOrigin.AppService);
         return shared;
     }
 
@@ -568,7 +572,7 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
             await this.RequireAsync(Feature.PasswordLogin);
         }
 
-        var body = byAppService ? LoginBodies.AppService(account.UserId.Value) : LoginBodies.Password(account.UserId.Value, this.PasswordOf(account));
+        var body = new JsonObject();
         if (withRefreshToken)
         {
             body["refresh_token"] = true;
@@ -585,8 +589,8 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
         }
 
         var login = byAppService
-            ? await SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/login", body, this.Require(Setting.AppServiceToken)))
-            : await PostLoginAsync(body);
+            ? await PostAppServiceLoginAsync(this.Require(Setting.AppServiceToken), account.UserId.Value, body)
+            : await PostLoginAsync(LoginBodies.Password(account.UserId.Value, this.PasswordOf(account)).With(body));
         login.NeededBy(LoginVerdicts.Session(), byAppService ? "AS-LOGIN" : "LOGIN-PASSWORD", "a second login of the account");
         if (deviceId is not null)
         {
@@ -766,11 +770,8 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     /// API lets it register users where registration of people is closed; <paramref name="extras"/> are added to the body.
     /// </summary>
     /// <exception cref="InconclusiveException">No application service token or namespace was given.</exception>
-    internal Task<MatrixResponse> RegisterAppServiceAccountAsync(JsonObject extras)
-    {
-        var body = new JsonObject { ["type"] = LoginBodies.AppServiceType, ["username"] = this.Require(Setting.ExclusiveUsernamePrefix) + run.Fake.Localpart() }.With(extras);
-        return SendAsync(MatrixRequest.Json(HttpMethod.Post, V3 + "/register", body, this.Require(Setting.AppServiceToken)));
-    }
+    internal Task<MatrixResponse> RegisterAppServiceAccountAsync(JsonObject extras) =>
+        PostAppServiceRegisterAsync(this.Require(Setting.AppServiceToken), this.Require(Setting.ExclusiveUsernamePrefix) + run.Fake.Localpart(), extras: extras);
 
     /// <summary>The origins of the accounts this test stood on that the suite did not register, for the report.</summary>
     internal IReadOnlyCollection<AccountOrigin> AccountOrigins
@@ -812,17 +813,8 @@ public sealed class MatrixClient(ConformanceRun run, ExchangeLog log)
     public async Task<RegisteredAccount> SharedRegisteredAccountAsync()
     {
         var account = await SharedAccountAsync();
-        await NotTheGivenAccountAsync(account.Origin);
+        await this.RequireOriginAsync(account.Origin, AccountOrigin.Registered, AccountOrigin.AppService);
         return account;
-    }
-
-    /// <summary>Ends a test that judges a registration as not judged when its account is the given one, which no registration of the run made.</summary>
-    private async Task NotTheGivenAccountAsync(AccountOrigin origin)
-    {
-        if (origin == AccountOrigin.Given)
-        {
-            await this.RequireAsync(Feature.Registration);
-        }
     }
 
     /// <summary>The registration of the run's shared account, what it asked for and the answer, unchecked: for the tests that judge that answer.</summary>

@@ -18,12 +18,12 @@ public static class AccountSteps
     /// <summary>The device name of every session the suite opens on a given account, so its owner sees whose it is.</summary>
     public const string GivenSessionDisplayName = "Matrix conformance suite (removed when the run ends)";
 
+    /// <summary>Where a test's account may come from, in the order they are tried.</summary>
+    internal static readonly Feature[] Sources = [Feature.Registration, Feature.GivenAccount, Feature.AppServiceAccounts];
+
     /// <summary>The suite's first session of the given account, once per run: its password login, which also probes that the account works.</summary>
     internal static readonly OncePerRun<MatrixResponse> GivenSession = new(client =>
-    {
-        var given = client.Run.GivenAccount!;
-        return client.PostLoginAsync(LoginBodies.Password(given.User, given.Password).With(new JsonObject { ["initial_device_display_name"] = GivenSessionDisplayName }));
-    });
+        client.LogInToTheGivenAccountAsync(new JsonObject { ["initial_device_display_name"] = GivenSessionDisplayName }));
 
     /// <summary>A user the application service registers in its namespace with a session, once per run: the shared account where nothing better is open.</summary>
     internal static readonly OncePerRun<MatrixResponse> AppServiceMade = new(client => client.RegisterAppServiceAccountAsync(new JsonObject()));
@@ -35,7 +35,7 @@ public static class AccountSteps
     /// <exception cref="NUnit.Framework.InconclusiveException">Registration is closed and neither was given or works.</exception>
     internal static async Task<RegisteredAccount?> UnregisteredSharedAccountAsync(this MatrixClient client)
     {
-        if ((await client.Run.Probes.ProbeAsync(Feature.Registration)).IsOffered)
+        if (await client.RegistrationIsOpenAsync())
         {
             return null;
         }
@@ -64,7 +64,7 @@ public static class AccountSteps
     {
         ArgumentNullException.ThrowIfNull(client);
         parameters ??= new RegistrationParameters();
-        if ((await client.Run.Probes.ProbeAsync(Feature.Registration)).IsOffered
+        if (await client.RegistrationIsOpenAsync()
             || parameters.Username is not null || parameters.Password is not null || parameters.InhibitLogin is not null)
         {
             return await client.RegisterAsync(parameters);
@@ -73,9 +73,7 @@ public static class AccountSteps
         var extras = SessionRequest(parameters);
         if (use != AccountUse.Whole && (await client.Run.Probes.ProbeAsync(Feature.GivenAccount)).IsOffered)
         {
-            var given = client.Run.GivenAccount!;
-            var login = await client.PostLoginAsync(LoginBodies.Password(given.User, given.Password).With(extras));
-            return await client.WithAcceptedTokensAsync(GivenFrom(login, given));
+            return await client.WithAcceptedTokensAsync(GivenFrom(await client.LogInToTheGivenAccountAsync(extras), client.Run.GivenAccount!));
         }
 
         if (use != AccountUse.OwnSessions && (await client.Run.Probes.ProbeAsync(Feature.AppServiceAccounts)).IsOffered)
@@ -122,15 +120,15 @@ public static class AccountSteps
     }
 
     /// <summary>
-    /// The step "an account the suite registered", for a check of what the suite chose at registration (a password):
-    /// an account given or made by the application service leaves the test not judged, registration being closed.
+    /// The step "an account from one of <paramref name="allowed"/>", for a check of what a registration gave (the
+    /// suite's, or also the application service's) or of what the suite chose at registration (a password): any
+    /// other account leaves the test not judged, registration being closed.
     /// </summary>
-    /// <exception cref="NUnit.Framework.InconclusiveException">The account is not one the suite registered.</exception>
-    public static async Task RequireRegisteredAsync(this MatrixClient client, RegisteredAccount account)
+    /// <exception cref="NUnit.Framework.InconclusiveException">The account came from elsewhere.</exception>
+    public static async Task RequireOriginAsync(this MatrixClient client, AccountOrigin origin, params AccountOrigin[] allowed)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentNullException.ThrowIfNull(account);
-        if (account.Origin != AccountOrigin.Registered)
+        if (!allowed.Contains(origin))
         {
             await client.RequireAsync(Feature.Registration);
         }
@@ -193,6 +191,13 @@ public static class AccountSteps
         return client.Noted(account);
     }
 
+    /// <summary>A password login to the given account, with <paramref name="extras"/> in its body.</summary>
+    private static Task<MatrixResponse> LogInToTheGivenAccountAsync(this MatrixClient client, JsonObject extras)
+    {
+        var given = client.Run.GivenAccount!;
+        return client.PostLoginAsync(LoginBodies.Password(given.User, given.Password).With(extras));
+    }
+
     private static JsonObject SessionRequest(RegistrationParameters parameters)
     {
         var body = new JsonObject { ["initial_device_display_name"] = parameters.InitialDeviceDisplayName ?? GivenSessionDisplayName };
@@ -230,7 +235,7 @@ public static class AccountSteps
     private static async Task<string> WhyNoAccountAsync(MatrixClient client)
     {
         var findings = new List<string>();
-        foreach (var feature in new[] { Feature.Registration, Feature.GivenAccount, Feature.AppServiceAccounts })
+        foreach (var feature in Sources)
         {
             findings.Add($"{feature.Name}: {(await client.Run.Probes.ProbeAsync(feature)).Details}");
         }
